@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PressRoom.Pipeline.Documents;
+using PressRoom.Pipeline.Entities;
+using PressRoom.Pipeline.Entities.Builtin;
+using PressRoom.Pipeline.Language;
+using PressRoom.Pipeline.Storage;
+using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.Workflow;
+
+namespace PressRoom.Pipeline.Configuration;
+
+/// <summary>Registers the pipeline for either host. Providers are chosen by configuration.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    public static IServiceCollection AddPressRoomPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section));
+        services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
+        services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
+
+        services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
+        services.AddSingleton<ReleaseArtifacts>();
+        services.AddSingleton<ReleaseEventPublisher>();
+        services.AddSingleton<ReleaseScheduler>();
+
+        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();
+        services.AddTranslationProvider(configuration);
+        services.AddEntityExtractor(configuration);
+
+        services.AddTransient<ReadDocumentActivity>();
+        services.AddTransient<DetectLanguageActivity>();
+        services.AddTransient<TranslateActivity>();
+        services.AddTransient<ExtractEntitiesActivity>();
+        services.AddTransient<SaveResultsActivity>();
+        services.AddTransient<RecordFailureActivity>();
+        return services;
+    }
+
+    static void AddTranslationProvider(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[$"{TranslationOptions.Section}:Provider"] ?? NoTranslationProvider.ProviderName;
+        switch (provider.ToLowerInvariant())
+        {
+            case NoTranslationProvider.ProviderName:
+                services.AddSingleton<ITranslationProvider, NoTranslationProvider>();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Translation:Provider '{provider}'. Use none or azure.");
+        }
+    }
+
+    static void AddEntityExtractor(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[$"{EntitiesOptions.Section}:Provider"] ?? BuiltinEntityExtractor.ProviderName;
+        switch (provider.ToLowerInvariant())
+        {
+            case BuiltinEntityExtractor.ProviderName:
+                services.AddSingleton<IEntityExtractor, BuiltinEntityExtractor>();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Entities:Provider '{provider}'. Use builtin, azure or both.");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace PressRoom.Pipeline.Configuration;
+
+/// <summary><c>Translation:*</c> settings. Exactly these keys; environment variables use <c>__</c>.</summary>
+public sealed class TranslationOptions
+{
+    public const string Section = "Translation";
+
+    /// <summary><c>none</c> (default) or <c>azure</c>.</summary>
+    public string Provider { get; set; } = "none";
+    public Uri? Endpoint { get; set; }
+    public string? Region { get; set; }
+
+    /// <summary>Absent means managed identity / DefaultAzureCredential. Never logged.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Comma-separated list, default <c>en</c>.</summary>
+    public string TargetLanguages { get; set; } = "en";
+
+    public IReadOnlyList<string> TargetLanguageList =>
+        TargetLanguages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary><c>Entities:*</c> settings.</summary>
+public sealed class EntitiesOptions
+{
+    public const string Section = "Entities";
+
+    /// <summary><c>builtin</c> (default), <c>azure</c> or <c>both</c>.</summary>
+    public string Provider { get; set; } = "builtin";
+}
+
+/// <summary><c>Language:*</c> settings (Azure AI Language).</summary>
+public sealed class LanguageServiceOptions
+{
+    public const string Section = "Language";
+
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Absent means managed identity / DefaultAzureCredential. Never logged.</summary>
+    public string? Key { get; set; }
+}

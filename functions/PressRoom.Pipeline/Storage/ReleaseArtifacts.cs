@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace PressRoom.Pipeline.Storage;
+
+/// <summary>
+/// The blobs of one release under <c>processed/{releaseId}/</c>. Every write is an overwrite of a
+/// deterministic path, so a replayed activity produces the same blobs.
+/// </summary>
+public sealed class ReleaseArtifacts(PressRoomStorage storage)
+{
+    public const string DocumentFile = "document.json";
+    public const string ReleaseFile = "release.json";
+
+    public static string PathOf(string releaseId, string file) => $"{releaseId}/{file}";
+
+    public static string TextFile(string language) => $"text.{language}.txt";
+
+    public static string TranslationFile(string language) => $"translation.{language}.json";
+
+    public static string EntitiesFile(string language) => $"entities.{language}.json";
+
+    /// <summary>The pointer stored in tables and events: container/path.</summary>
+    public static string Pointer(string releaseId, string file) => $"{StorageNames.ProcessedContainer}/{PathOf(releaseId, file)}";
+
+    BlobClient Blob(string releaseId, string file) => storage.ProcessedContainer.GetBlobClient(PathOf(releaseId, file));
+
+    public Task WriteJsonAsync<T>(string releaseId, string file, T value, CancellationToken cancellationToken) =>
+        WriteAsync(releaseId, file, JsonSerializer.SerializeToUtf8Bytes(value, PressRoomJson.Options), "application/json; charset=utf-8", cancellationToken);
+
+    public Task WriteTextAsync(string releaseId, string file, string text, CancellationToken cancellationToken) =>
+        WriteAsync(releaseId, file, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+
+    async Task WriteAsync(string releaseId, string file, byte[] bytes, string contentType, CancellationToken cancellationToken)
+    {
+        await Blob(releaseId, file).UploadAsync(
+            new BinaryData(bytes),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
+            cancellationToken);
+    }
+
+    public async Task<T> ReadJsonAsync<T>(string releaseId, string file, CancellationToken cancellationToken)
+    {
+        var result = await Blob(releaseId, file).DownloadContentAsync(cancellationToken);
+        return result.Value.Content.ToObjectFromJson<T>(PressRoomJson.Options)
+            ?? throw new InvalidDataException($"{PathOf(releaseId, file)} is empty.");
+    }
+
+    public async Task<T?> TryReadJsonAsync<T>(string releaseId, string file, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await ReadJsonAsync<T>(releaseId, file, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string?> TryReadTextAsync(string releaseId, string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await Blob(releaseId, file).DownloadContentAsync(cancellationToken);
+            return result.Value.Content.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using PressRoom.Pipeline.Documents;
+using PressRoom.Pipeline.Entities;
+using PressRoom.Pipeline.Workflow;
+
+namespace PressRoom.Pipeline.Storage;
+
+/// <summary>The <c>processed/{releaseId}/release.json</c> document. See docs/output-contract.md and schemas/release.schema.json.</summary>
+public sealed record ReleaseRecord
+{
+    public const string CurrentSchemaVersion = "1.0";
+
+    public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string ReleaseId { get; init; }
+    public required string DocumentId { get; init; }
+    public required string SourceBlob { get; init; }
+    public required string ContentSha256 { get; init; }
+    public required string Status { get; init; }
+    public string? ReasonCode { get; init; }
+    public string? Reason { get; init; }
+    public string? Format { get; init; }
+    public string? Language { get; init; }
+    public string? Script { get; init; }
+    public double? LanguageConfidence { get; init; }
+    public string? Title { get; init; }
+    public IReadOnlyDictionary<string, string> TranslatedTitles { get; init; } = new Dictionary<string, string>();
+    public Dateline? Dateline { get; init; }
+    public int Characters { get; init; }
+    public int Paragraphs { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTime? StartedAt { get; init; }
+    public DateTime? CompletedAt { get; init; }
+    public IReadOnlyList<TranslationSummary> Translations { get; init; } = [];
+    public IReadOnlyList<EntitySummary> EntitySummaries { get; init; } = [];
+    public IReadOnlyDictionary<string, IReadOnlyList<ExtractedEntity>> Entities { get; init; } = new Dictionary<string, IReadOnlyList<ExtractedEntity>>();
+    public IReadOnlyList<StageTiming> Timings { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Blobs { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, long> CharactersSentByProvider { get; init; } = new Dictionary<string, long>();
+    public string? ProcessedBy { get; init; }
+}

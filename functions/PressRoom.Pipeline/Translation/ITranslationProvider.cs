@@ -1,0 +1,43 @@
+namespace PressRoom.Pipeline.Translation;
+
+/// <summary>A translation request: paragraphs in order, their language, the languages wanted.</summary>
+public sealed record TranslationRequest(IReadOnlyList<string> Paragraphs, string SourceLanguage, string TargetLanguage);
+
+/// <summary>How a translation ended.</summary>
+public enum TranslationStatus
+{
+    Translated,
+    Skipped,
+    Failed,
+}
+
+/// <summary>Span mapping from the source text to the target text (Translator alignment), per paragraph.</summary>
+public sealed record AlignmentSpan(int Paragraph, int SourceStart, int SourceEnd, int TargetStart, int TargetEnd);
+
+/// <summary>The translated paragraphs (same count and order as the source) and what it cost.</summary>
+public sealed record TranslationResult
+{
+    public required string Provider { get; init; }
+    public required string TargetLanguage { get; init; }
+    public required TranslationStatus Status { get; init; }
+    public string? Reason { get; init; }
+    public IReadOnlyList<string> Paragraphs { get; init; } = [];
+    public IReadOnlyList<AlignmentSpan> Alignment { get; init; } = [];
+    public long CharactersSent { get; init; }
+
+    public static TranslationResult Skipped(string provider, string targetLanguage, string reason) => new()
+    {
+        Provider = provider,
+        TargetLanguage = targetLanguage,
+        Status = TranslationStatus.Skipped,
+        Reason = reason,
+    };
+}
+
+/// <summary>A machine translation provider.</summary>
+public interface ITranslationProvider
+{
+    string Name { get; }
+
+    Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken);
+}

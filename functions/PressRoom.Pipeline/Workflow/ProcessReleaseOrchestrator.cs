@@ -1,0 +1,106 @@
+using Microsoft.DurableTask;
+using PressRoom.Pipeline.Language;
+
+namespace PressRoom.Pipeline.Workflow;
+
+/// <summary>
+/// The release workflow: ReadDocument → DetectLanguage → Translate (fan-out per target language)
+/// → ExtractEntities (source and each translation, in parallel) → SaveResults.
+/// Deterministic: time comes from the orchestration clock, I/O only from activities.
+/// </summary>
+public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, ReleaseOutcome>
+{
+    /// <summary>Target languages are part of the input so replays see the same plan.</summary>
+    public static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 4,
+        firstRetryInterval: TimeSpan.FromSeconds(1),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(30))
+    {
+        HandleFailure = failure => !failure.IsCausedBy<PermanentFailureException>(),
+    });
+
+    public override Task<ReleaseOutcome> RunAsync(TaskOrchestrationContext context, ReleaseInput input) => RunWorkflowAsync(context, input);
+
+    /// <summary>Entry point shared with the Functions app's <c>[OrchestrationTrigger]</c>.</summary>
+    public static async Task<ReleaseOutcome> RunWorkflowAsync(TaskOrchestrationContext context, ReleaseInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var started = context.CurrentUtcDateTime;
+        var timings = new List<StageTiming>();
+        var stage = TaskNames.ReadDocument;
+        try
+        {
+            context.SetCustomStatus(new StageStatus(stage));
+            var document = await TimedAsync(context, timings, stage, () => context.CallActivityAsync<DocumentSummary>(TaskNames.ReadDocument, input, Retry));
+            if (document.Rejected)
+            {
+                stage = TaskNames.SaveResults;
+                context.SetCustomStatus(new StageStatus(stage));
+                return await context.CallActivityAsync<ReleaseOutcome>(
+                    TaskNames.SaveResults,
+                    new SaveInput { Release = input, Document = document, Timings = timings, StartedAt = started, CompletedAt = context.CurrentUtcDateTime },
+                    Retry);
+            }
+
+            stage = TaskNames.DetectLanguage;
+            context.SetCustomStatus(new StageStatus(stage));
+            var language = await TimedAsync(context, timings, stage, () => context.CallActivityAsync<LanguageDetection>(TaskNames.DetectLanguage, input.ReleaseId, Retry));
+
+            stage = TaskNames.Translate;
+            context.SetCustomStatus(new StageStatus(stage));
+            var targets = input.TargetLanguages.Where(t => !string.Equals(t, language.Language, StringComparison.OrdinalIgnoreCase)).ToList();
+            var translations = await TimedAsync(context, timings, stage, () => Task.WhenAll(targets.Select(target =>
+                context.CallActivityAsync<TranslationSummary>(TaskNames.Translate, new TranslateInput(input.ReleaseId, language.Language, target), Retry))));
+
+            stage = TaskNames.ExtractEntities;
+            context.SetCustomStatus(new StageStatus(stage));
+            var extractions = new List<ExtractInput> { new(input.ReleaseId, language.Language, IsSource: true, document.DatelineDate) };
+            extractions.AddRange(translations.Where(t => t.Status == "Translated").Select(t => new ExtractInput(input.ReleaseId, t.TargetLanguage, IsSource: false, document.DatelineDate)));
+            var entities = await TimedAsync(context, timings, stage, () => Task.WhenAll(extractions.Select(e =>
+                context.CallActivityAsync<EntitySummary>(TaskNames.ExtractEntities, e, Retry))));
+
+            stage = TaskNames.SaveResults;
+            context.SetCustomStatus(new StageStatus(stage));
+            var save = new SaveInput
+            {
+                Release = input,
+                Document = document,
+                Language = language,
+                Translations = translations,
+                Entities = entities,
+                Timings = timings,
+                StartedAt = started,
+                CompletedAt = context.CurrentUtcDateTime,
+            };
+            var outcome = await context.CallActivityAsync<ReleaseOutcome>(TaskNames.SaveResults, save, Retry);
+            context.SetCustomStatus(new StageStatus("Done"));
+            return outcome;
+        }
+        catch (TaskFailedException ex)
+        {
+            var failure = ex.FailureDetails;
+            var reason = failure.IsCausedBy<PermanentFailureException>() ? "ProviderRejected" : "StageFailed";
+            context.SetCustomStatus(new StageStatus(stage, reason));
+            await context.CallActivityAsync<ReleaseOutcome>(
+                TaskNames.RecordFailure,
+                new FailureInput(input, stage, reason, failure.ErrorMessage, timings),
+                Retry);
+
+            // Rethrow so the instance shows as Failed to admins and can be restarted as is.
+            throw;
+        }
+    }
+
+    static async Task<T> TimedAsync<T>(TaskOrchestrationContext context, List<StageTiming> timings, string stage, Func<Task<T>> run)
+    {
+        var start = context.CurrentUtcDateTime;
+        var result = await run();
+        timings.Add(new StageTiming(stage, start, context.CurrentUtcDateTime));
+        return result;
+    }
+}
+
+/// <summary>Custom status of a running release: the stage it is in and, after a failure, why.</summary>
+public sealed record StageStatus(string Stage, string? ReasonCode = null);

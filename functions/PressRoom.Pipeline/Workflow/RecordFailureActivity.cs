@@ -1,0 +1,43 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.Storage;
+
+namespace PressRoom.Pipeline.Workflow;
+
+/// <summary>Records a release that failed after retries: a <c>Failed</c> row with the reason and one <c>failed</c> event. The original stays replayable.</summary>
+public sealed class RecordFailureActivity(
+    PressRoomStorage storage,
+    ReleaseArtifacts artifacts,
+    ReleaseEventPublisher events,
+    ILogger<RecordFailureActivity> logger) : PipelineActivity<FailureInput, ReleaseOutcome>
+{
+    public override async Task<ReleaseOutcome> ExecuteAsync(FailureInput input, CancellationToken cancellationToken)
+    {
+        var release = input.Release;
+        var record = new ReleaseRecord
+        {
+            ReleaseId = release.ReleaseId,
+            DocumentId = release.DocumentId,
+            SourceBlob = release.BlobName,
+            ContentSha256 = release.ContentSha256,
+            Status = ReleaseStatus.Failed,
+            ReasonCode = input.ReasonCode,
+            Reason = $"{input.Stage}: {input.Message}",
+            ReceivedAt = release.ReceivedAt,
+            Timings = input.Timings,
+            Blobs = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["original"] = $"{StorageNames.ReleasesContainer}/{release.BlobName}",
+                ["release"] = ReleaseArtifacts.Pointer(release.ReleaseId, ReleaseArtifacts.ReleaseFile),
+            },
+            ProcessedBy = WorkerIdentity.Current,
+        };
+        await artifacts.WriteJsonAsync(release.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
+        var row = ReleaseRows.Release(record);
+        await storage.ReleasesTable.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+
+        await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Failed, SaveResultsActivity.Summary(record), DateTimeOffset.UtcNow, cancellationToken);
+        logger.LogError("Release {ReleaseId} failed in {Stage}: {ReasonCode} {Reason}", release.ReleaseId, input.Stage, input.ReasonCode, input.Message);
+        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Failed, input.ReasonCode, input.Message);
+    }
+}

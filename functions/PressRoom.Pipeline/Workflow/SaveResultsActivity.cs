@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.Documents;
+using PressRoom.Pipeline.Entities;
+using PressRoom.Pipeline.Storage;
+using PressRoom.Pipeline.Translation;
+
+namespace PressRoom.Pipeline.Workflow;
+
+/// <summary>
+/// Writes the results of a release: <c>release.json</c>, the source and English text, the <c>Releases</c>,
+/// <c>ReleaseEntities</c> and <c>EntityIndex</c> rows, and one event. Every write is an idempotent upsert.
+/// </summary>
+public sealed class SaveResultsActivity(
+    PressRoomStorage storage,
+    ReleaseArtifacts artifacts,
+    ReleaseEventPublisher events,
+    ILogger<SaveResultsActivity> logger) : PipelineActivity<SaveInput, ReleaseOutcome>
+{
+    public override async Task<ReleaseOutcome> ExecuteAsync(SaveInput input, CancellationToken cancellationToken)
+    {
+        var release = input.Release;
+        if (input.Document.Rejected)
+        {
+            return await SaveRejectionAsync(input, cancellationToken);
+        }
+
+        var document = await artifacts.ReadJsonAsync<ReleaseDocument>(release.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken);
+        var entities = new Dictionary<string, IReadOnlyList<ExtractedEntity>>(StringComparer.Ordinal);
+        foreach (var summary in input.Entities)
+        {
+            var stored = await artifacts.ReadJsonAsync<EntityDocument>(release.ReleaseId, ReleaseArtifacts.EntitiesFile(summary.Language), cancellationToken);
+            entities[summary.Language] = stored.Entities;
+        }
+
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var translation in input.Translations.Where(t => t.Status == nameof(TranslationStatus.Translated)))
+        {
+            var result = await artifacts.ReadJsonAsync<TranslationResult>(release.ReleaseId, ReleaseArtifacts.TranslationFile(translation.TargetLanguage), cancellationToken);
+            if (result.Paragraphs.Count > 0)
+            {
+                titles[translation.TargetLanguage] = result.Paragraphs[0];
+            }
+        }
+
+        var sourceFile = ReleaseArtifacts.TextFile("source");
+        await artifacts.WriteTextAsync(release.ReleaseId, sourceFile, document.Text, cancellationToken);
+        var blobs = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["original"] = $"{StorageNames.ReleasesContainer}/{release.BlobName}",
+            ["release"] = ReleaseArtifacts.Pointer(release.ReleaseId, ReleaseArtifacts.ReleaseFile),
+            ["document"] = ReleaseArtifacts.Pointer(release.ReleaseId, ReleaseArtifacts.DocumentFile),
+            ["source"] = ReleaseArtifacts.Pointer(release.ReleaseId, sourceFile),
+        };
+        foreach (var translation in input.Translations.Where(t => t.TextBlob is not null))
+        {
+            blobs[translation.TargetLanguage] = translation.TextBlob!;
+        }
+
+        var record = new ReleaseRecord
+        {
+            ReleaseId = release.ReleaseId,
+            DocumentId = release.DocumentId,
+            SourceBlob = release.BlobName,
+            ContentSha256 = release.ContentSha256,
+            Status = ReleaseStatus.Completed,
+            Format = document.Format,
+            Language = input.Language?.Language,
+            Script = input.Language?.Script,
+            LanguageConfidence = input.Language?.Confidence,
+            Title = document.Title,
+            TranslatedTitles = titles,
+            Dateline = document.Dateline,
+            Characters = document.CharacterCount,
+            Paragraphs = document.Paragraphs.Count,
+            ReceivedAt = release.ReceivedAt,
+            StartedAt = input.StartedAt,
+            CompletedAt = input.CompletedAt,
+            Translations = input.Translations,
+            EntitySummaries = input.Entities,
+            Entities = entities,
+            Timings = input.Timings,
+            Blobs = blobs,
+            CharactersSentByProvider = Usage(input),
+            ProcessedBy = WorkerIdentity.Current,
+        };
+
+        await artifacts.WriteJsonAsync(release.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
+        foreach (var (language, list) in entities)
+        {
+            await TableBatchWriter.UpsertAsync(storage.EntitiesTable, ReleaseRows.Entities(release.ReleaseId, language, list), cancellationToken);
+        }
+
+        await TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, entities.Values.SelectMany(l => l)), cancellationToken);
+        var row = ReleaseRows.Release(record);
+        await storage.ReleasesTable.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Merge, cancellationToken);
+
+        await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Processed, Summary(record), DateTimeOffset.UtcNow, cancellationToken);
+        logger.LogInformation("Release {ReleaseId} saved: {EntityCount} entities", release.ReleaseId, entities.Values.Sum(l => l.Count));
+        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
+    }
+
+    async Task<ReleaseOutcome> SaveRejectionAsync(SaveInput input, CancellationToken cancellationToken)
+    {
+        var release = input.Release;
+        var record = new ReleaseRecord
+        {
+            ReleaseId = release.ReleaseId,
+            DocumentId = release.DocumentId,
+            SourceBlob = release.BlobName,
+            ContentSha256 = release.ContentSha256,
+            Status = ReleaseStatus.Rejected,
+            ReasonCode = input.Document.ReasonCode,
+            Reason = input.Document.ReasonMessage,
+            ReceivedAt = release.ReceivedAt,
+            StartedAt = input.StartedAt,
+            CompletedAt = input.CompletedAt,
+            Timings = input.Timings,
+            Blobs = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["original"] = $"{StorageNames.ReleasesContainer}/{release.BlobName}",
+                ["release"] = ReleaseArtifacts.Pointer(release.ReleaseId, ReleaseArtifacts.ReleaseFile),
+            },
+            ProcessedBy = WorkerIdentity.Current,
+        };
+        await artifacts.WriteJsonAsync(release.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
+        var row = ReleaseRows.Release(record);
+        await storage.ReleasesTable.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Merge, cancellationToken);
+        await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Rejected, Summary(record), DateTimeOffset.UtcNow, cancellationToken);
+        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Rejected, input.Document.ReasonCode, input.Document.ReasonMessage);
+    }
+
+    static Dictionary<string, long> Usage(SaveInput input)
+    {
+        var usage = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (provider, characters) in input.Translations.Select(t => (t.Provider, t.CharactersSent))
+                     .Concat(input.Entities.Select(e => (e.Provider, e.CharactersSent))))
+        {
+            usage[provider] = usage.GetValueOrDefault(provider) + characters;
+        }
+
+        return usage;
+    }
+
+    internal static ReleaseEventData Summary(ReleaseRecord record) => new(
+        record.ReleaseId,
+        record.DocumentId,
+        record.SourceBlob,
+        record.Status,
+        record.Language,
+        record.Title,
+        record.TranslatedTitles.GetValueOrDefault("en"),
+        record.ReasonCode,
+        record.Reason,
+        record.Entities.Values.Sum(l => l.Count),
+        record.Blobs,
+        new TablePointer(StorageNames.ReleasesTable, TableKeys.Sanitize(record.DocumentId), TableKeys.Sanitize(record.ReleaseId)));
+}
+
+/// <summary>The <c>data</c> of a release event.</summary>
+public sealed record ReleaseEventData(
+    string ReleaseId,
+    string DocumentId,
+    string SourceBlob,
+    string Status,
+    string? Language,
+    string? Title,
+    string? TitleEn,
+    string? ReasonCode,
+    string? Reason,
+    int EntityCount,
+    IReadOnlyDictionary<string, string> Blobs,
+    TablePointer Row)
+{
+    public string SchemaVersion { get; init; } = ReleaseRecord.CurrentSchemaVersion;
+}
+
+public sealed record TablePointer(string Table, string PartitionKey, string RowKey);

@@ -1,0 +1,47 @@
+using Azure.Data.Tables;
+using PressRoom.Pipeline.Storage;
+
+namespace PressRoom.Tests.Storage;
+
+public class TableKeysTests
+{
+    [Theory]
+    [InlineData("a/b\\c#d?e\u0001f", "a_b_c_d_e_f")]
+    [InlineData("بيان صحفي", "بيان صحفي")]
+    public void Sanitize_replaces_forbidden_characters(string input, string expected)
+    {
+        var key = TableKeys.Sanitize(input);
+        Assert.Equal(expected, key);
+        Assert.True(TableKeys.IsValid(key));
+    }
+
+    [Fact]
+    public void Sanitize_keeps_long_keys_unique_and_short()
+    {
+        var a = TableKeys.Sanitize(new string('x', 2000) + "a");
+        var b = TableKeys.Sanitize(new string('x', 2000) + "b");
+        Assert.NotEqual(a, b);
+        Assert.True(a.Length <= 255);
+    }
+
+    [Fact]
+    public void Batches_hold_one_partition_and_at_most_100_operations()
+    {
+        var entities = Enumerable.Range(0, 250).Select(i => new TableEntity(i % 2 == 0 ? "p1" : "p2", $"r{i:D3}")).ToList();
+        var batches = TableBatchWriter.Plan(entities).ToList();
+        Assert.All(batches, b => Assert.Single(b.Select(e => e.PartitionKey).Distinct()));
+        Assert.All(batches, b => Assert.InRange(b.Count, 1, 100));
+        Assert.Equal(250, batches.Sum(b => b.Count));
+        Assert.Equal(4, batches.Count);
+    }
+
+    [Fact]
+    public void Batches_stay_under_four_mebibytes()
+    {
+        var big = new string('x', 30_000);
+        var entities = Enumerable.Range(0, 100).Select(i => new TableEntity("p", $"r{i:D3}") { ["A"] = big, ["B"] = big }).ToList();
+        var batches = TableBatchWriter.Plan(entities).ToList();
+        Assert.True(batches.Count > 1);
+        Assert.All(batches, b => Assert.True(b.Count * 2 * 30_000 * 2 < TableBatchWriter.MaxBatchBytes));
+    }
+}
