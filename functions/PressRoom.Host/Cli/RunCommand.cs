@@ -59,7 +59,7 @@ public static class RunCommand
         var console = Terminal.Create();
         console.Write(ReleaseTable.Render(rows));
         console.WriteLine($"Outputs: Table storage (Releases, ReleaseEntities, EntityIndex), blobs processed/<release id>/release.json, queue {StorageNames.EventsQueue}.");
-        console.WriteLine($"Storage: {(runtime.UsesLocalAzurite ? "Azurite, data under .pressroom/azurite" : "the configured AzureWebJobsStorage account")}.");
+        console.WriteLine($"Storage: {(runtime.UsesLocalAzurite ? $"Azurite, data under {runtime.AzuriteDataDirectory}" : "the configured AzureWebJobsStorage account")}.");
 
         if (serve)
         {

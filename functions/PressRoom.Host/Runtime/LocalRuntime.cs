@@ -31,6 +31,9 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// <summary>True when this runtime started (or reused) Azurite because no storage was configured.</summary>
     public bool UsesLocalAzurite => azurite is not null;
 
+    /// <summary>Where the local Azurite keeps its data, when this runtime uses one.</summary>
+    public string? AzuriteDataDirectory { get; private init; }
+
     public static async Task<LocalRuntime> StartAsync(string[] args, bool watch, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
@@ -76,7 +79,11 @@ public sealed class LocalRuntime : IAsyncDisposable
             await app.MapDurableEngineAsync();
             app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
             await app.StartAsync(cancellationToken);
-            return new LocalRuntime(app, azurite) { Url = options.Url };
+            return new LocalRuntime(app, azurite)
+            {
+                Url = ApiAddress(app, apiUri.Port),
+                AzuriteDataDirectory = azurite is null ? null : Path.Combine(options.DataDirectory, "azurite"),
+            };
         }
         catch
         {
@@ -87,6 +94,16 @@ public sealed class LocalRuntime : IAsyncDisposable
 
             throw;
         }
+    }
+
+    /// <summary>The bound API address (the configured port may be 0: any free port).</summary>
+    static string ApiAddress(WebApplication app, int configuredPort)
+    {
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        var grpcPort = app.Services.GetRequiredService<DurableEngineEndpoint>().Port;
+        return addresses.Select(a => new Uri(a)).Where(u => u.Port != grpcPort && (configuredPort == 0 || u.Port == configuredPort))
+            .Select(u => $"http://127.0.0.1:{u.Port}").FirstOrDefault() ?? $"http://127.0.0.1:{configuredPort}";
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
