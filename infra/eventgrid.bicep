@@ -20,9 +20,6 @@ param identityName string
 @description('Blob-triggered function that ingests releases.')
 param ingestFunctionName string = 'IngestRelease'
 
-@description('Container whose blobs are releases.')
-param releasesContainerName string = 'releases'
-
 @description('Container that receives events Event Grid could not deliver.')
 param deadLetterContainerName string = 'eventgrid-deadletter'
 
@@ -70,7 +67,8 @@ resource releasesSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptio
     }
     eventDeliverySchema: 'EventGridSchema'
     filter: {
-      subjectBeginsWith: '/blobServices/default/containers/${releasesContainerName}/'
+      // Only the releases container (PressRoom.Pipeline.Storage.StorageNames.ReleasesContainer).
+      subjectBeginsWith: '/blobServices/default/containers/releases/'
       includedEventTypes: [
         'Microsoft.Storage.BlobCreated'
         // The blob extension accepts deletions and drops them (the blob is gone); kept so a deletion is

@@ -92,9 +92,8 @@ var tags = {
 var durableTaskHubName = take('pressroom${replace(replace(environmentName, '-', ''), '_', '')}', 45)
 
 // Containers, tables and queue the app uses (mirrors PressRoom.Pipeline.Storage.StorageNames; a test keeps them equal).
-var releasesContainerName = 'releases'
 var appContainerNames = [
-  releasesContainerName
+  'releases' // first: the operator's role assignment and the Event Grid filter refer to it
   'processed'
   'quarantine'
 ]
@@ -108,15 +107,8 @@ var tableNames = [
 ]
 var eventsQueueName = 'release-events'
 
-// Built-in role definition ids (Azure RBAC built-in roles).
-var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-  cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908'
-}
+// Role definition ids below are Azure built-in roles, written as literals (with the role's name beside each) so
+// the compiled template can be checked against them.
 
 // ---------------------------------------------------------------- identity
 
@@ -437,60 +429,60 @@ resource scmPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-
 // ---------------------------------------------------------------- role assignments (each scoped to its resource)
 
 resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, roles.storageBlobDataOwner)
+  name: guid(storage.id, identity.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b') // Storage Blob Data Owner
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, roles.storageQueueDataContributor)
+  name: guid(storage.id, identity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88') // Storage Queue Data Contributor
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, roles.storageTableDataContributor)
+  name: guid(storage.id, identity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3') // Storage Table Data Contributor
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(appInsights.id, identity.id, roles.monitoringMetricsPublisher)
+  name: guid(appInsights.id, identity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
   scope: appInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb') // Monitoring Metrics Publisher
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource translatorUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(translator.id, identity.id, roles.cognitiveServicesUser)
+  name: guid(translator.id, identity.id, 'a97b65f3-24c7-4388-baec-2e87135dc908')
   scope: translator
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'a97b65f3-24c7-4388-baec-2e87135dc908') // Cognitive Services User
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource languageUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(language.id, identity.id, roles.cognitiveServicesUser)
+  name: guid(language.id, identity.id, 'a97b65f3-24c7-4388-baec-2e87135dc908')
   scope: language
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'a97b65f3-24c7-4388-baec-2e87135dc908') // Cognitive Services User
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -498,10 +490,10 @@ resource languageUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // The operator may drop releases into releases/ and nothing else.
 resource operatorReleasesWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
-  name: guid(appContainers[0].id, operatorPrincipalId, roles.storageBlobDataContributor)
+  name: guid(appContainers[0].id, operatorPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   scope: appContainers[0]
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe') // Storage Blob Data Contributor
     principalId: operatorPrincipalId
     principalType: operatorPrincipalType
   }

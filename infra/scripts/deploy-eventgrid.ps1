@@ -12,16 +12,14 @@ $infra = Split-Path -Parent $PSScriptRoot
 $rg = $env:AZURE_RESOURCE_GROUP
 $app = $env:AZURE_FUNCTION_APP_NAME
 
+# Only "is the blobs_extension key there" is asked: the key itself never reaches this shell.
 for ($attempt = 1; ; $attempt++) {
-    $key = az functionapp keys list -g $rg -n $app --query systemKeys.blobs_extension -o tsv 2>$null
-    if ($key) { break }
+    $ready = az functionapp keys list -g $rg -n $app --query "systemKeys.blobs_extension != null" -o tsv 2>$null
+    if ($ready -eq 'true') { break }
     if ($attempt -gt 20) { throw 'The blobs_extension system key did not appear: is IngestRelease deployed and the host running?' }
     Write-Host "Waiting for the Functions host to register the blob extension key ($attempt/20)..."
-    $sub = az account show --query id -o tsv
-    az rest --method post --url "https://management.azure.com/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.Web/sites/$app/host/default/sync?api-version=2024-04-01" 2>$null | Out-Null
     Start-Sleep -Seconds 15
 }
-Remove-Variable key
 
 az deployment group create `
     --name pressroom-eventgrid `

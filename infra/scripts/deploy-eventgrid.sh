@@ -13,17 +13,17 @@ set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 
-# The blobs_extension key appears once the host has started with the deployed code; wake it and wait for it.
+# The blobs_extension key appears once the host has started with the deployed code (listing keys goes through the
+# host, which also wakes it). Only "is it there" is asked: the key itself never reaches this shell.
 attempt=0
-until [ -n "$(az functionapp keys list -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" \
-    --query systemKeys.blobs_extension -o tsv 2>/dev/null)" ]; do
+until [ "$(az functionapp keys list -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" \
+    --query "systemKeys.blobs_extension != null" -o tsv 2>/dev/null)" = "true" ]; do
   attempt=$((attempt + 1))
   if [ "$attempt" -gt 20 ]; then
     echo "The blobs_extension system key did not appear: is IngestRelease deployed and the host running?" >&2
     exit 1
   fi
   echo "Waiting for the Functions host to register the blob extension key ($attempt/20)..."
-  az rest --method post --url "https://management.azure.com/subscriptions/$(az account show --query id -o tsv)/resourceGroups/$AZURE_RESOURCE_GROUP/providers/Microsoft.Web/sites/$AZURE_FUNCTION_APP_NAME/host/default/sync?api-version=2024-04-01" >/dev/null 2>&1 || true
   sleep 15
 done
 
