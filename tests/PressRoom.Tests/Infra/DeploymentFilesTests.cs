@@ -55,6 +55,25 @@ public sealed partial class DeploymentFilesTests(BicepTemplatesFixture templates
     }
 
     [Fact]
+    public void The_api_service_is_the_Functions_project_and_ships_the_root_host_json()
+    {
+        var project = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Functions", "PressRoom.Functions.csproj");
+
+        Assert.True(File.Exists(project), "azure.yaml deploys functions/PressRoom.Functions, which must exist.");
+        Assert.Contains("Include=\"..\\..\\host.json\"", File.ReadAllText(project), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stage_2_targets_a_blob_trigger_of_the_app_that_listens_to_Event_Grid()
+    {
+        var function = templates.EventGrid.Parameter("ingestFunctionName").GetProperty("defaultValue").GetString()!;
+        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "PressRoom.Functions", function + ".cs"));
+
+        Assert.Contains($"[Function(nameof({function}))]", source, StringComparison.Ordinal);
+        Assert.Contains("Source = BlobTriggerSource.EventGrid", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_postdeploy_hook_runs_stage_2_with_every_parameter_it_needs()
     {
         Assert.Contains("run: ./infra/scripts/deploy-eventgrid.sh", AzureYaml, StringComparison.Ordinal);
