@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
@@ -18,13 +19,18 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section));
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
+        services.AddOptions<DocumentLimits>()
+            .Bind(configuration.GetSection(DocumentLimits.Section))
+            .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
+            .ValidateOnStart();
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
         services.AddSingleton<ReleaseArtifacts>();
         services.AddSingleton<ReleaseEventPublisher>();
         services.AddSingleton<ReleaseScheduler>();
 
-        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();
         services.AddTranslationProvider(configuration);
         services.AddEntityExtractor(configuration);
