@@ -20,7 +20,7 @@ internal static class TextDecoder
     static readonly Encoding Windows1256 = GetWindows1256();
 
     /// <summary>Share of non-ASCII characters that must be Arabic for bytes to pass as Windows-1256 (UTF-8 Arabic misread as 1256 scores about half).</summary>
-    const double Windows1256ArabicShare = 0.7;
+    const double Windows1256ArabicShare = 0.9;
 
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
@@ -57,7 +57,7 @@ internal static class TextDecoder
         }
 
         var legacy = Windows1256.GetString(bytes);
-        if (LooksLikeArabic(legacy))
+        if (!MixesUtf8(bytes) && LooksLikeArabic(legacy))
         {
             return new(RequireText(legacy), "windows-1256");
         }
@@ -145,27 +145,83 @@ internal static class TextDecoder
         }
     }
 
+    /// <summary>
+    /// Windows-1256 Arabic: nearly every non-ASCII character is Arabic or common typography, and Arabic letters
+    /// are a real share of all letters (one stray byte in English text is a broken file, not Arabic).
+    /// </summary>
     static bool LooksLikeArabic(string text)
     {
-        int nonAscii = 0, arabic = 0;
+        int nonAscii = 0, arabic = 0, letters = 0, arabicLetters = 0;
         foreach (char c in text)
         {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (ArabicText.IsArabicLetter(c))
+                {
+                    arabicLetters++;
+                }
+            }
+
             if (c < 0x80)
             {
                 continue;
             }
 
             nonAscii++;
-            if (c is >= '\u0600' and <= '\u06FF' || c is '\u00A0' or '\u2013' or '\u2014' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB')
+            if (c is >= '\u0600' and <= '\u06FF' || c is '\u00A0' or '\u2013' or '\u2014' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u2026' or '\u200E' or '\u200F')
             {
                 arabic++;
             }
         }
 
-        return nonAscii > 0 && arabic >= nonAscii * Windows1256ArabicShare;
+        return nonAscii > 0 && arabic >= nonAscii * Windows1256ArabicShare && arabicLetters >= letters * 0.3;
     }
 
-    /// <summary>Decoded bytes with many control characters are binary data that happened to decode.</summary>
+    /// <summary>
+    /// True when a good share of the non-ASCII bytes form valid UTF-8 sequences although the whole is not UTF-8:
+    /// a file pasted together from UTF-8 and a legacy encoding. Pure Windows-1256 text rarely forms such sequences.
+    /// </summary>
+    static bool MixesUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int high = 0, validSequenceBytes = 0;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            byte b = bytes[i];
+            if (b < 0x80)
+            {
+                continue;
+            }
+
+            int length = b is >= 0xC2 and <= 0xDF ? 2 : b is >= 0xE0 and <= 0xEF ? 3 : 0;
+            if (length > 0 && i + length <= bytes.Length && IsContinuation(bytes[(i + 1)..(i + length)]))
+            {
+                high += length;
+                validSequenceBytes += length;
+                i += length - 1;
+                continue;
+            }
+
+            high++;
+        }
+
+        return high > 0 && validSequenceBytes > high * 0.25;
+
+        static bool IsContinuation(ReadOnlySpan<byte> tail)
+        {
+            foreach (byte t in tail)
+            {
+                if (t is < 0x80 or > 0xBF)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Decoded bytes with many control characters (over a tenth) are binary data that happened to decode; a few stray ones are cleaned later.</summary>
     static string RequireText(string text)
     {
         int controls = 0;
@@ -177,7 +233,7 @@ internal static class TextDecoder
             }
         }
 
-        if (controls > 0 && controls * 100 > text.Length)
+        if (controls > 0 && controls * 10 > text.Length)
         {
             throw NotText();
         }
