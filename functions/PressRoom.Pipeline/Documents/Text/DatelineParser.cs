@@ -24,7 +24,7 @@ public static partial class DatelineParser
     static readonly string MonthPattern = string.Join('|', MonthNames.NamesLongestFirst.Select(Regex.Escape));
 
     static readonly Regex DayMonthYear = new(
-        $@"(?<!\d)(?<day>\d{{1,2}})\s*(?:من\s+)?(?<month>{MonthPattern})(?![\p{{L}}])(?:\s*[,،]?\s*(?<year>\d{{4}})(?!\d)\s*م?)?",
+        $@"(?<!\d)(?<day>\d{{1,2}})\s*(?:من\s+)?(?<month>{MonthPattern})(?![\p{{L}}])(?:\s*[,،]?\s*(?<year>\d{{4}})(?!\d)(?:\s*م(?![\p{{L}}]))?)?",
         RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     static readonly Regex MonthDayYear = new(

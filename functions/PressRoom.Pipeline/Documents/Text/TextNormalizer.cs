@@ -45,6 +45,7 @@ public static class TextNormalizer
         var output = new StringBuilder(text.Length);
         var map = new List<int>(text.Length);
         bool pendingSpace = false;
+        int spaceSource = 0;
         int i = 0;
         while (i < text.Length)
         {
@@ -60,7 +61,7 @@ public static class TextNormalizer
             var element = text.AsSpan(start, i - start);
             if (element.Length == 1 && char.IsWhiteSpace(element[0]))
             {
-                pendingSpace = output.Length > 0;
+                MarkSpace(start);
                 continue;
             }
 
@@ -75,14 +76,14 @@ public static class TextNormalizer
 
                 if (char.IsWhiteSpace(folded.Value))
                 {
-                    pendingSpace = output.Length > 0;
+                    MarkSpace(start);
                     continue;
                 }
 
                 if (pendingSpace)
                 {
                     output.Append(' ');
-                    map.Add(start);
+                    map.Add(spaceSource);
                     pendingSpace = false;
                 }
 
@@ -92,6 +93,16 @@ public static class TextNormalizer
         }
 
         return new NormalizedText(output.ToString(), map);
+
+        // A run of whitespace becomes one space, mapped to the run's first character.
+        void MarkSpace(int source)
+        {
+            if (!pendingSpace && output.Length > 0)
+            {
+                pendingSpace = true;
+                spaceSource = source;
+            }
+        }
     }
 
     static char? Fold(char c)
