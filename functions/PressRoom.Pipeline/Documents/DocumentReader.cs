@@ -140,8 +140,24 @@ public sealed class DocumentReader(
             Language = language.Language,
             Script = language.Script,
             OriginalSha256 = Convert.ToHexStringLower(SHA256.HashData(original)),
-            NormalizedSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TextNormalizer.Normalize(text)))),
+            NormalizedSha256 = Sha256OfUtf8(TextNormalizer.Normalize(text)),
         };
+    }
+
+    /// <summary>SHA-256 of the UTF-8 form of a string, encoded in slices so a long text is not copied whole.</summary>
+    static string Sha256OfUtf8(string text)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var encoder = Encoding.UTF8.GetEncoder();
+        var buffer = new byte[Encoding.UTF8.GetMaxByteCount(8192)];
+        for (int offset = 0; offset < text.Length; offset += 8192)
+        {
+            var slice = text.AsSpan(offset, Math.Min(8192, text.Length - offset));
+            int written = encoder.GetBytes(slice, buffer, flush: offset + slice.Length >= text.Length);
+            hash.AppendData(buffer, 0, written);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     DocumentRejectedException TooLarge(long size, bool atLeast = false) => new(

@@ -43,6 +43,14 @@ internal static class ArabicText
         _ => c,
     };
 
-    public static bool IsCombiningMark(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark;
+    public static bool IsCombiningMark(char c) => c switch
+    {
+        < '\u0300' => false, // hot path: ASCII and Latin-1 have no marks
+        >= '\u0600' and <= '\u06FF' => IsDiacritic(c) && c is not (>= '\u06DD' and <= '\u06DE') and not '\u06E5' and not '\u06E6' and not '\u06E9',
+        _ => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark,
+    };
+
+    /// <summary>True for characters that no Unicode normalization (NFC or NFKC) changes on their own: ASCII, Latin-1 letters and Arabic letters and harakat.</summary>
+    public static bool IsNormalizationStable(char c) =>
+        c < '\u00A0' || c is >= '\u0600' and <= '\u06FF' and not (>= '\u0653' and <= '\u0655') and not (>= '\u0675' and <= '\u0678');
 }

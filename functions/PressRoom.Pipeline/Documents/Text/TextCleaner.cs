@@ -14,9 +14,11 @@ internal static class TextCleaner
     {
         var output = new StringBuilder(text.Length);
         bool space = false;
+        bool mayNeedNfc = false;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            mayNeedNfc |= !ArabicText.IsNormalizationStable(c);
             if (char.IsWhiteSpace(c) || c is '\u0000' or '\u0085')
             {
                 space = output.Length > 0;
@@ -50,7 +52,7 @@ internal static class TextCleaner
         }
 
         var result = output.ToString();
-        return result.IsNormalized(NormalizationForm.FormC) ? result : result.Normalize(NormalizationForm.FormC);
+        return !mayNeedNfc || result.IsNormalized(NormalizationForm.FormC) ? result : result.Normalize(NormalizationForm.FormC);
     }
 
     public static string CollapseWhitespace(string text)

@@ -36,14 +36,23 @@ public sealed record NormalizedText(string Text, IReadOnlyList<int> SourceIndex)
 public static class TextNormalizer
 {
     /// <summary>The folded form of <paramref name="text"/>.</summary>
-    public static string Normalize(string text) => NormalizeWithOffsets(text).Text;
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FoldAll(text, null);
+    }
 
     /// <summary>The folded form plus a map back to source offsets, for callers that report spans of the original text.</summary>
     public static NormalizedText NormalizeWithOffsets(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var output = new StringBuilder(text.Length);
         var map = new List<int>(text.Length);
+        return new NormalizedText(FoldAll(text, map), map);
+    }
+
+    static string FoldAll(string text, List<int>? map)
+    {
+        var output = new StringBuilder(text.Length);
         bool pendingSpace = false;
         int spaceSource = 0;
         int i = 0;
@@ -65,34 +74,48 @@ public static class TextNormalizer
                 continue;
             }
 
-            string composed = element.Length == 1 && element[0] < 0x80 ? element.ToString() : element.ToString().Normalize(NormalizationForm.FormKC);
-            foreach (char raw in composed)
+            if (IsStableUnderNfkc(element))
             {
-                char? folded = Fold(raw);
-                if (folded is null)
+                foreach (char raw in element)
                 {
-                    continue;
+                    Emit(raw, start);
                 }
-
-                if (char.IsWhiteSpace(folded.Value))
+            }
+            else
+            {
+                foreach (char raw in element.ToString().Normalize(NormalizationForm.FormKC))
                 {
-                    MarkSpace(start);
-                    continue;
+                    Emit(raw, start);
                 }
-
-                if (pendingSpace)
-                {
-                    output.Append(' ');
-                    map.Add(spaceSource);
-                    pendingSpace = false;
-                }
-
-                output.Append(folded.Value);
-                map.Add(start);
             }
         }
 
-        return new NormalizedText(output.ToString(), map);
+        return output.ToString();
+
+        void Emit(char raw, int source)
+        {
+            char? folded = Fold(raw);
+            if (folded is null)
+            {
+                return;
+            }
+
+            if (char.IsWhiteSpace(folded.Value))
+            {
+                MarkSpace(source);
+                return;
+            }
+
+            if (pendingSpace)
+            {
+                output.Append(' ');
+                map?.Add(spaceSource);
+                pendingSpace = false;
+            }
+
+            output.Append(folded.Value);
+            map?.Add(source);
+        }
 
         // A run of whitespace becomes one space, mapped to the run's first character.
         void MarkSpace(int source)
@@ -103,6 +126,23 @@ public static class TextNormalizer
                 spaceSource = source;
             }
         }
+    }
+
+    /// <summary>
+    /// Fast path: ASCII, and Arabic letters with harakat, are already NFKC. Only the hamza/madda marks (U+0653–0655)
+    /// compose with a letter, and U+0675–0678 have compatibility decompositions.
+    /// </summary>
+    static bool IsStableUnderNfkc(ReadOnlySpan<char> element)
+    {
+        foreach (char c in element)
+        {
+            if (!ArabicText.IsNormalizationStable(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     static char? Fold(char c)
@@ -124,6 +164,7 @@ public static class TextNormalizer
             '\u0629' => '\u0647', // ة → ه
             '\u06A9' => '\u0643', // ک → ك
             _ when ArabicText.IsArabicIndicDigit(c) => ArabicText.ToAsciiDigit(c),
+            < '\u0080' => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c,
             _ => char.ToLowerInvariant(c),
         };
     }
