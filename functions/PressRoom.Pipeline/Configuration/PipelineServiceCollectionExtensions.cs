@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
@@ -46,6 +48,9 @@ public static class PipelineServiceCollectionExtensions
             case NoTranslationProvider.ProviderName:
                 services.AddSingleton<ITranslationProvider, NoTranslationProvider>();
                 break;
+            case AzureTranslationProvider.ProviderName:
+                services.AddAzureTranslationProvider(configuration);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown Translation:Provider '{provider}'. Use none or azure.");
         }
@@ -58,6 +63,18 @@ public static class PipelineServiceCollectionExtensions
         {
             case BuiltinEntityExtractor.ProviderName:
                 services.AddSingleton<IEntityExtractor, BuiltinEntityExtractor>();
+                break;
+            case AzureEntityExtractor.ProviderName:
+                services.AddAzureEntityExtractor(configuration);
+                services.AddSingleton<IEntityExtractor>(sp => sp.GetRequiredService<AzureEntityExtractor>());
+                break;
+            case CombinedEntityExtractor.ProviderName:
+                services.AddAzureEntityExtractor(configuration);
+                services.AddSingleton<BuiltinEntityExtractor>();
+                services.AddSingleton<IEntityExtractor>(sp => new CombinedEntityExtractor(
+                    sp.GetRequiredService<BuiltinEntityExtractor>(),
+                    sp.GetRequiredService<AzureEntityExtractor>(),
+                    sp.GetRequiredService<ILogger<CombinedEntityExtractor>>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Entities:Provider '{provider}'. Use builtin, azure or both.");
