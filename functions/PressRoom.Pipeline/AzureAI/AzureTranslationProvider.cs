@@ -78,9 +78,11 @@ public sealed class AzureTranslationProvider(
 
             var targetStart = builder.Length;
             builder.Append(text);
+            var sourceIndex = TextMeasure.CodePointToUtf16(element.Marked.Text);
+            var targetIndex = TextMeasure.CodePointToUtf16(text);
             foreach (var pair in AlignmentProjection.Parse(translations[i].AlignmentProj))
             {
-                if (ToSpan(element, text, pair, targetStart) is { } span)
+                if (ToSpan(element, sourceIndex, targetIndex, pair, targetStart) is { } span)
                 {
                     alignment.Add(span);
                 }
@@ -99,15 +101,12 @@ public sealed class AzureTranslationProvider(
     }
 
     /// <summary>Maps one projection pair (inclusive code-point indices into the sent and the translated element) to paragraph offsets, ends exclusive.</summary>
-    static AlignmentSpan? ToSpan(TranslationElement element, string translated, AlignmentProjection.Pair pair, int targetStart)
+    static AlignmentSpan? ToSpan(TranslationElement element, Func<int, int> sourceIndex, Func<int, int> targetIndex, AlignmentProjection.Pair pair, int targetStart)
     {
-        var sent = element.Marked.Text;
-        var markedStart = TextMeasure.Utf16IndexOfCodePoint(sent, pair.SourceStart);
-        var markedEnd = TextMeasure.Utf16IndexOfCodePoint(sent, pair.SourceEnd + 1);
-        var sourceStart = element.Marked.ToOriginalStart(markedStart);
-        var sourceEnd = element.Marked.ToOriginalEnd(markedEnd);
-        var tgtStart = TextMeasure.Utf16IndexOfCodePoint(translated, pair.TargetStart);
-        var tgtEnd = TextMeasure.Utf16IndexOfCodePoint(translated, pair.TargetEnd + 1);
+        var sourceStart = element.Marked.ToOriginalStart(sourceIndex(pair.SourceStart));
+        var sourceEnd = element.Marked.ToOriginalEnd(sourceIndex(pair.SourceEnd + 1));
+        var tgtStart = targetIndex(pair.TargetStart);
+        var tgtEnd = targetIndex(pair.TargetEnd + 1);
         if (sourceEnd <= sourceStart || tgtEnd <= tgtStart)
         {
             return null;

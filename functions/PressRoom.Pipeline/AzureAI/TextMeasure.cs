@@ -27,15 +27,28 @@ public static class TextMeasure
     public static int TextElements(string text, int start, int length) =>
         length == 0 ? 0 : new StringInfo(text.Substring(start, length)).LengthInTextElements;
 
-    /// <summary>UTF-16 index of the code point with index <paramref name="codePoint"/> (clamped to the text).</summary>
-    public static int Utf16IndexOfCodePoint(string text, int codePoint)
+    /// <summary>
+    /// Maps code-point indices of one text to UTF-16 indices in O(1) per lookup (identity when the text has no
+    /// surrogate pairs, which is the usual case for Arabic and English).
+    /// </summary>
+    public static Func<int, int> CodePointToUtf16(string text)
     {
-        var index = 0;
-        for (var seen = 0; seen < codePoint && index < text.Length; seen++)
+        if (!text.Any(char.IsSurrogate))
         {
-            index += char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+            return codePoint => Math.Clamp(codePoint, 0, text.Length);
         }
 
-        return Math.Min(index, text.Length);
+        var map = new List<int>(text.Length + 1);
+        for (var i = 0; i < text.Length; i++)
+        {
+            map.Add(i);
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+        }
+
+        map.Add(text.Length);
+        return codePoint => map[Math.Clamp(codePoint, 0, map.Count - 1)];
     }
 }
