@@ -120,13 +120,13 @@ public sealed class AzureAIServiceClient : IDisposable
         {
             await pipeline.SendAsync(message, cancellationToken);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && NetworkFailure(ex) is { } reason)
         {
-            throw new AzureAITransientException($"{Service}:Timeout", $"Azure AI {Service} {operation} timed out after {options.MaxRetries} retries (per-try timeout {options.NetworkTimeout}).", ex);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 0)
-        {
-            throw new AzureAITransientException($"{Service}:Unreachable", $"Azure AI {Service} {operation} could not be reached: {ex.Message}", ex);
+            // Azure.Core retried these already; after the last try it throws the failure (an AggregateException of all tries).
+            var what = reason == "Timeout"
+                ? $"timed out (per-try timeout {options.NetworkTimeout}, {options.MaxRetries} retries)"
+                : $"could not be reached after {options.MaxRetries} retries: {ex.GetBaseException().Message}";
+            throw new AzureAITransientException($"{Service}:{reason}", $"Azure AI {Service} {operation} {what}", ex);
         }
         finally
         {
@@ -173,6 +173,25 @@ public sealed class AzureAIServiceClient : IDisposable
                 $"Azure AI {Service} {operation} answered HTTP {response.Status} with a body that is not the documented JSON: {ex.Message} [request {RequestId(response)}]",
                 ex);
         }
+    }
+
+    /// <summary>Timeout or Unreachable when every failure in <paramref name="exception"/> is a network one; otherwise null.</summary>
+    static string? NetworkFailure(Exception exception)
+    {
+        var failures = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [exception];
+        if (failures.Count == 0)
+        {
+            return null;
+        }
+
+        if (failures.All(f => f is OperationCanceledException))
+        {
+            return "Timeout";
+        }
+
+        return failures.All(f => f is OperationCanceledException or IOException or HttpRequestException || f is RequestFailedException { Status: 0 })
+            ? "Unreachable"
+            : null;
     }
 
     static string? RequestId(Response response) =>
