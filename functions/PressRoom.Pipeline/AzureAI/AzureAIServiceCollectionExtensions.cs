@@ -57,7 +57,12 @@ public static class AzureAIServiceCollectionExtensions
 
     static void AddAzureAICommon(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AzureAIOptions>().Bind(configuration.GetSection(AzureAIOptions.Section));
+        // Bind once: binding a list twice appends it twice (the glossary would double).
+        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<AzureAIOptions>)))
+        {
+            services.AddOptions<AzureAIOptions>().Bind(configuration.GetSection(AzureAIOptions.Section));
+        }
+
         services.TryAddSingleton<ISentenceSplitter, SimpleSentenceSplitter>();
         services.TryAddSingleton<TextChunker>();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
