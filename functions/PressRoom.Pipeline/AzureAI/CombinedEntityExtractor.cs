@@ -6,7 +6,7 @@ namespace PressRoom.Pipeline.AzureAI;
 /// <summary>
 /// Entity provider <c>both</c>: the builtin rules and Azure AI Language on the same text, merged. Where both found
 /// the same mention (overlapping span, compatible category) one entity remains: Azure's span, category and
-/// confidence, the builtin's house key and English name, both providers' attributes. If Azure could analyse
+/// confidence, the builtin's house key and English name when its span covers Azure's, both providers' attributes. If Azure could analyse
 /// nothing, the builtin result stands with a warning; other Azure failures propagate (a bad key must be seen).
 /// </summary>
 public sealed class CombinedEntityExtractor(IEntityExtractor builtin, IEntityExtractor azure, ILogger<CombinedEntityExtractor> logger) : IEntityExtractor
@@ -70,10 +70,13 @@ public sealed class CombinedEntityExtractor(IEntityExtractor builtin, IEntityExt
                 attributes[name] = value;
             }
 
+            // The house key and English name describe the builtin span; keep them when that span covers Azure's
+            // (same mention), not when Azure found a longer, more specific one ("ديسمبر 2018" around "2018").
+            var houseCovers = house.Offset <= a.Offset && house.Offset + house.Length >= a.Offset + a.Length;
             result.Add(a with
             {
-                Key = house.Key,
-                English = house.English ?? a.English,
+                Key = houseCovers ? house.Key : a.Key,
+                English = houseCovers ? house.English ?? a.English : a.English,
                 Value = a.Value ?? house.Value,
                 Subcategory = a.Subcategory ?? house.Subcategory,
                 Provider = $"{house.Provider}+{a.Provider}",

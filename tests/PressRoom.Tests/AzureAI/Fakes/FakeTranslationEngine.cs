@@ -73,6 +73,14 @@ public sealed class FakeTranslationEngine(IReadOnlyDictionary<string, string> le
                 continue;
             }
 
+            if (Proclitics.TryGetValue(c, out var lone) && i + 1 < text.Length && text.AsSpan(i + 1).StartsWith(OpenTag, StringComparison.Ordinal))
+            {
+                // A proclitic attached to a dictionary term ("و<mstrans:dictionary …>").
+                output.Emit(proj, i, i + 1, lone);
+                i++;
+                continue;
+            }
+
             if (Proclitics.TryGetValue(c, out var clitic) && i + 1 < text.Length && Phrase(text, i + 1) is { } attached)
             {
                 output.Emit(proj, i, i + 1 + attached.Key.Length, $"{clitic} {attached.Value}");
