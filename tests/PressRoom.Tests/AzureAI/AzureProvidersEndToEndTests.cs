@@ -59,6 +59,7 @@ public sealed class AzureProvidersEndToEndTests(AzuriteFixture azurite, ITestOut
         [
             $"--{StorageNames.ConnectionName}={azurite.ConnectionString}",
             "--PressRoom:Url=http://127.0.0.1:0",
+            "--shutdownTimeoutSeconds=5",
             $"--PressRoom:TaskHub=azureai{Guid.NewGuid():N}"[..40],
             "--Translation:Provider=azure",
             $"--Translation:Endpoint={translator.Server.BaseAddress}",
@@ -131,5 +132,6 @@ public sealed class AzureProvidersEndToEndTests(AzuriteFixture azurite, ITestOut
         Assert.Equal(translatorCharacters, stored["azure"]);
         Assert.Equal(languageCharacters, stored["both"]);
         Assert.Single(language.RequestsOfKind("EntityLinking"));
+        output.WriteLine($"assertions done after {watch.ElapsedMilliseconds} ms");
     }
 }
