@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -13,13 +12,36 @@ namespace PressRoom.Host.Runtime;
 
 /// <summary>
 /// The local durable engine: the Durable Task Framework's Azure Storage backend (the one Durable Functions uses)
-/// behind a loopback gRPC task hub server, with a Durable Task SDK worker and client connected to it.
+/// behind a loopback gRPC task hub server. It runs in its own small host that is listening before the
+/// Durable Task SDK worker and client connect, and stops after they have gone.
 /// Each process runs its own server; processes sharing a task hub split its partitions and work items.
 /// </summary>
-public static class DurableEngine
+public sealed class DurableEngine : IAsyncDisposable
 {
-    public static void AddDurableEngine(this WebApplicationBuilder builder, string connectionString, LocalRuntimeOptions options)
+    readonly WebApplication server;
+
+    DurableEngine(WebApplication server, GrpcChannel channel, AzureStorageOrchestrationService service)
     {
+        this.server = server;
+        Channel = channel;
+        Service = service;
+    }
+
+    public GrpcChannel Channel { get; }
+
+    /// <summary>The backend itself, for what the gRPC API lacks (full history of finished instances).</summary>
+    public AzureStorageOrchestrationService Service { get; }
+
+    public static async Task<DurableEngine> StartAsync(string connectionString, LocalRuntimeOptions options, Action<ILoggingBuilder> logging, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        logging(builder.Logging);
+
+        // Worker streams end when the worker stops; don't hold shutdown for the default 30 s.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+
         var engine = options.Engine;
         builder.Services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -40,44 +62,37 @@ public static class DurableEngine
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
-
-        var grpcPort = FreeLoopbackPort();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = HttpProtocols.Http2));
-
-        builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         builder.Services.AddSingleton<TaskHubGrpcServer>();
-        builder.Services.AddSingleton(new DurableEngineEndpoint(grpcPort));
+        builder.Services.AddGrpc();
 
-        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-        builder.Services.AddSingleton(channel);
-        builder.Services.AddDurableTaskWorker(worker =>
+        var server = builder.Build();
+        var service = server.Services.GetRequiredService<AzureStorageOrchestrationService>();
+        await service.CreateIfNotExistsAsync();
+        server.MapGrpcService<TaskHubGrpcServer>();
+        await server.StartAsync(cancellationToken);
+
+        var address = server.Urls.Single().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        return new DurableEngine(server, GrpcChannel.ForAddress(address), service);
+    }
+
+    /// <summary>Registers the Durable Task SDK worker (running the pipeline's tasks) and client on this engine.</summary>
+    public void AddWorkerAndClient(IServiceCollection services)
+    {
+        services.AddSingleton(this);
+        services.AddDurableTaskWorker(worker =>
         {
-            worker.UseGrpc(channel);
+            worker.UseGrpc(Channel);
             worker.AddTasks(tasks => tasks.AddPressRoomTasks());
         });
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(channel));
+        services.AddDurableTaskClient(client => client.UseGrpc(Channel));
     }
 
-    /// <summary>Creates the task hub's queues and tables, then maps the task hub server; call before the app starts.</summary>
-    public static async Task MapDurableEngineAsync(this WebApplication app)
+    public async ValueTask DisposeAsync()
     {
-        await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
-        var endpoint = app.Services.GetRequiredService<DurableEngineEndpoint>();
-
-        // The task hub server answers only on its own loopback port, never on the API port.
-        app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{endpoint.Port}");
-    }
-
-    static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await server.StopAsync();
+        await server.DisposeAsync();
+        Channel.Dispose();
     }
 }
-
-/// <summary>The loopback port of this process's task hub server.</summary>
-public sealed record DurableEngineEndpoint(int Port);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Console;
+using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Storage;
 
@@ -12,11 +13,13 @@ namespace PressRoom.Host.Runtime;
 public sealed class LocalRuntime : IAsyncDisposable
 {
     readonly WebApplication app;
+    readonly DurableEngine engine;
     readonly AzuriteProcess? azurite;
 
-    LocalRuntime(WebApplication app, AzuriteProcess? azurite)
+    LocalRuntime(WebApplication app, DurableEngine engine, AzuriteProcess? azurite)
     {
         this.app = app;
+        this.engine = engine;
         this.azurite = azurite;
     }
 
@@ -37,36 +40,28 @@ public sealed class LocalRuntime : IAsyncDisposable
     public static async Task<LocalRuntime> StartAsync(string[] args, bool watch, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
-        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
-
-        // stdout belongs to command output (tables, JSON); logs go to stderr.
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        ConfigureLogging(builder.Logging);
         var options = builder.Configuration.GetSection(LocalRuntimeOptions.Section).Get<LocalRuntimeOptions>() ?? new LocalRuntimeOptions();
         builder.Services.Configure<LocalRuntimeOptions>(builder.Configuration.GetSection(LocalRuntimeOptions.Section));
 
         AzuriteProcess? azurite = null;
+        DurableEngine? engine = null;
         var connection = builder.Configuration[StorageNames.ConnectionName];
-        if (string.IsNullOrEmpty(connection))
-        {
-            azurite = await AzuriteProcess.StartAsync(options, cancellationToken);
-            connection = azurite.ConnectionString;
-            builder.Configuration[StorageNames.ConnectionName] = connection;
-        }
-
         try
         {
+            if (string.IsNullOrEmpty(connection))
+            {
+                azurite = await AzuriteProcess.StartAsync(options, cancellationToken);
+                connection = azurite.ConnectionString;
+                builder.Configuration[StorageNames.ConnectionName] = connection;
+            }
+
             var storage = PressRoomStorage.FromConfiguration(builder.Configuration);
             await storage.EnsureCreatedAsync(cancellationToken);
+            engine = await DurableEngine.StartAsync(connection, options, ConfigureLogging, cancellationToken);
 
             builder.Services.AddPressRoomPipeline(builder.Configuration);
-            builder.AddDurableEngine(
-                connection ?? throw new InvalidOperationException("The local durable engine needs a storage connection string in AzureWebJobsStorage."),
-                options);
+            engine.AddWorkerAndClient(builder.Services);
             if (watch)
             {
                 builder.Services.AddHostedService<BlobWatcher>();
@@ -76,17 +71,21 @@ public sealed class LocalRuntime : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, apiUri.Port));
 
             var app = builder.Build();
-            await app.MapDurableEngineAsync();
-            app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+            app.MapPressRoomApi();
             await app.StartAsync(cancellationToken);
-            return new LocalRuntime(app, azurite)
+            return new LocalRuntime(app, engine, azurite)
             {
-                Url = ApiAddress(app, apiUri.Port),
+                Url = app.Urls.Select(u => u.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)).First(),
                 AzuriteDataDirectory = azurite is null ? null : Path.Combine(options.DataDirectory, "azurite"),
             };
         }
         catch
         {
+            if (engine is not null)
+            {
+                await engine.DisposeAsync();
+            }
+
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
@@ -96,22 +95,30 @@ public sealed class LocalRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>The bound API address (the configured port may be 0: any free port).</summary>
-    static string ApiAddress(WebApplication app, int configuredPort)
+    /// <summary>Logs go to stderr (stdout belongs to command output: tables, JSON), one line each, framework noise at Warning.</summary>
+    static void ConfigureLogging(ILoggingBuilder logging)
     {
-        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-        var grpcPort = app.Services.GetRequiredService<DurableEngineEndpoint>().Port;
-        return addresses.Select(a => new Uri(a)).Where(u => u.Port != grpcPort && (configuredPort == 0 || u.Port == configuredPort))
-            .Select(u => $"http://127.0.0.1:{u.Port}").FirstOrDefault() ?? $"http://127.0.0.1:{configuredPort}";
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("DurableTask", LogLevel.Warning);
+        logging.AddFilter("Grpc", LogLevel.Warning);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
+        // Worker first (it ends its stream), then the engine, then storage.
         await app.StopAsync();
         await app.DisposeAsync();
+        await engine.DisposeAsync();
         if (azurite is not null)
         {
             await azurite.DisposeAsync();

@@ -20,6 +20,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section));
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
+        services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
         services.AddSingleton<ReleaseArtifacts>();

@@ -24,14 +24,19 @@ public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler sch
         }
 
         var input = scheduler.CreateInput(blobName, sha256, size, source, clock.GetUtcNow());
-        await RecordReceivedAsync(input, cancellationToken);
-        var result = await scheduler.ScheduleAsync(client, input, cancellationToken);
+
+        // The first delivery claims the release by inserting its row; later ones give it time to schedule first.
+        var claimed = await TryClaimAsync(input, cancellationToken);
+        var result = await scheduler.ScheduleAsync(client, input, claimed ? TimeSpan.Zero : ClaimGrace, cancellationToken);
         logger.LogInformation("Blob {BlobName} offered via {Source}: release {ReleaseId}, started {Started}", blobName, source, result.ReleaseId, result.Started);
         return result;
     }
 
+    /// <summary>How long a repeated delivery waits for the claiming one to schedule, before scheduling itself (the claimer may have crashed).</summary>
+    static readonly TimeSpan ClaimGrace = TimeSpan.FromSeconds(10);
+
     /// <summary>Insert-only, so a repeated event never overwrites a later status of the same release.</summary>
-    async Task RecordReceivedAsync(ReleaseInput input, CancellationToken cancellationToken)
+    async Task<bool> TryClaimAsync(ReleaseInput input, CancellationToken cancellationToken)
     {
         var row = new TableEntity(TableKeys.Sanitize(input.DocumentId), TableKeys.Sanitize(input.ReleaseId))
         {
@@ -48,10 +53,12 @@ public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler sch
         try
         {
             await storage.ReleasesTable.AddEntityAsync(row, cancellationToken);
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // Already received: this is a repeated delivery.
+            // Already received: a repeated delivery, or a retry of a failed release.
+            return false;
         }
     }
 }
