@@ -182,7 +182,7 @@ internal sealed class BuiltinLexicon
                 "gpe" => LexKind.GpeHead,
                 _ => LexKind.StatePrefix,
             };
-            AddEntry(row[1], kind, row[2], null, null);
+            AddEntry(row[1], kind, row[2], null, row.ElementAtOrDefault(3));
         }
 
         foreach (var row in Rows("numbers.tsv"))

@@ -23,7 +23,7 @@ internal static class ArabicChainRecognizer
             }
 
             var head = Head(ctx, i);
-            if (head is not { } h)
+            if (head is not { } h || StartsKnownLongerName(ctx, i, h) || IsPurposeMasdar(ctx, h))
             {
                 continue;
             }
@@ -44,6 +44,25 @@ internal static class ArabicChainRecognizer
             Add(ctx, h, end, category, sub);
         }
     }
+
+    /// <summary>A gazetteer name starting at the head ("مكتب الأمم المتحدة لمكافحة الإرهاب") is the name; no chain is grown past it.</summary>
+    static bool StartsKnownLongerName(DocumentContext ctx, int i, LexMatch head)
+    {
+        foreach (var m in ctx.MatchesAt(i))
+        {
+            if (m.Entry.Kind == LexKind.Organization && !m.Entry.Ambiguous && m.End > head.End && m.Prefix == head.Prefix)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Heads that are also verbal nouns (إدارة = management) after the purpose ل: "لإدارة النفايات".</summary>
+    static bool IsPurposeMasdar(DocumentContext ctx, LexMatch head) =>
+        head.Entry.Code == "masdar" && head.HasProclitic && ctx.Tokens[head.Start].Folded.TrimStart('و', 'ف').StartsWith('ل')
+        && !ctx.Tokens[head.Start].Folded.TrimStart('و', 'ف').StartsWith("لل", StringComparison.Ordinal);
 
     static LexMatch? Head(DocumentContext ctx, int i)
     {
@@ -66,7 +85,9 @@ internal static class ArabicChainRecognizer
         var good = head.End;
         var headToken = ctx.Tokens[head.Start];
         var construct = !headToken.Variants.Any(v => v.Prefix == head.Prefix && v.HasArticle) && head.SpanPrefix == head.Prefix;
-        var openName = head.Entry.Kind is LexKind.StructureHead or LexKind.EventHead || head.Entry.English is "Company" or "Club";
+        var openName = head.Entry.Kind is LexKind.StructureHead || head.Entry.English is "Company" or "Club";
+        var definiteHead = !construct;
+        var nonOrdinal = false;
         var previousYearWord = false;
         var j = head.End;
         while (j < ctx.Count && j - head.End < MaxChain)
@@ -90,23 +111,49 @@ internal static class ArabicChainRecognizer
                 break;
             }
 
-            if (token.Kind != TokenKind.Word || !token.IsArabic || ctx.IsStop(j) || Starts(ctx, j, LexKind.Honorific) || Starts(ctx, j, LexKind.Month))
+            if (token.Kind != TokenKind.Word || !token.IsArabic || ctx.IsStop(j))
+            {
+                break;
+            }
+
+            // A known place or body inside the name: حكومة دولة قطر، بلدية مسقط، مطارات دبي (not "بمدينة الكويت").
+            if (KnownName(ctx, j) is { } known && !known.HasProclitic)
+            {
+                nonOrdinal = true;
+                good = known.End;
+                j = known.End;
+                construct = false;
+                previousYearWord = false;
+                continue;
+            }
+
+            // Structures are often named after people: مجمع السلطان قابوس الرياضي، مطار الملك خالد الدولي.
+            if (openName && Starts(ctx, j, LexKind.Honorific) && !HasProcliticStem(token))
+            {
+                construct = true;
+                j++;
+                continue;
+            }
+
+            if (Starts(ctx, j, LexKind.Honorific) || Starts(ctx, j, LexKind.Month) || RoleAt(ctx, j))
+            {
+                break;
+            }
+
+            // After a definite head only an adjective fits (الحوار الاستراتيجي), not a definite noun (الحوار الإنجازات).
+            if (definiteHead && j == head.End && !AdjectiveLike(token.Folded) && ctx.Find(j, LexKind.Ordinal) is null)
             {
                 break;
             }
 
             previousYearWord = ctx.Find(j, LexKind.YearWord) is { End: var ye } && ye == j + 1;
 
-            // A known place or body inside the name: حكومة دولة قطر، بلدية مسقط، مطارات دبي.
-            if (KnownName(ctx, j) is { } known && !StartsWithConjunction(token, known))
+            var folded = token.Folded;
+            if (ctx.Find(j, LexKind.Ordinal) is null)
             {
-                good = known.End;
-                j = known.End;
-                construct = false;
-                continue;
+                nonOrdinal = true;
             }
 
-            var folded = token.Folded;
             if (folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 3)
             {
                 // A second head with its article starts a new name (… والمكتب) only after a conjunction; here it continues.
@@ -118,8 +165,9 @@ internal static class ArabicChainRecognizer
 
             if (folded.StartsWith("لل", StringComparison.Ordinal) && folded.Length > 3)
             {
+                // للتنمية (ل + the article) ends a name; للجنة مكافحة … (ل + a word in ل) may go on.
                 good = j + 1;
-                construct = false;
+                construct = true;
                 j++;
                 continue;
             }
@@ -154,7 +202,7 @@ internal static class ArabicChainRecognizer
             if (construct)
             {
                 // Bare word after a construct noun: إدارة التعاون → fine; مطار حمد، جائحة كوفيد-19 → a name.
-                if (openName && j == head.End && !ctx.IsStop(j))
+                if (openName && j == head.End && !ctx.IsStop(j) && !BareWord(ctx, j + 1))
                 {
                     good = j + 1;
                 }
@@ -166,8 +214,32 @@ internal static class ArabicChainRecognizer
             break;
         }
 
-        return good;
+        // "المركز الأول" (first place), "الدورة الخامسة": a head with only an ordinal is not a name.
+        return nonOrdinal ? good : head.End;
     }
+
+    static bool AdjectiveLike(string folded) =>
+        folded.StartsWith("لل", StringComparison.Ordinal)
+        || folded.StartsWith("ال", StringComparison.Ordinal) && (folded.EndsWith('ي') || folded.EndsWith('ه') || folded.StartsWith("الم", StringComparison.Ordinal));
+
+    static bool RoleAt(DocumentContext ctx, int j)
+    {
+        foreach (var m in ctx.MatchesAt(j))
+        {
+            if (m.Entry.Kind == LexKind.Role && m.Prefix == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An Arabic word without article or clitic (ركاب جديد): a lone name before it is a common noun phrase.</summary>
+    static bool BareWord(DocumentContext ctx, int j) =>
+        j < ctx.Count && ctx.Tokens[j].IsArabic && ctx.Tokens[j].Kind == TokenKind.Word && !ctx.IsStop(j)
+        && !ctx.Tokens[j].Folded.StartsWith("ال", StringComparison.Ordinal) && !ctx.Tokens[j].Folded.StartsWith("لل", StringComparison.Ordinal)
+        && KnownName(ctx, j) is null;
 
     static bool Starts(DocumentContext ctx, int j, LexKind kind)
     {
@@ -260,6 +332,19 @@ internal static class ArabicChainRecognizer
                 "Government" or "Ministry" or "Office" or "Department" or "State" or "Governorate" or "Province" or "Emirate" => $"{head.Entry.English} of {name}",
                 _ => $"{name} {head.Entry.English}",
             };
+        }
+
+        foreach (var m in ctx.MatchesAt(head.Start))
+        {
+            if (m.Entry.Kind is LexKind.Organization or LexKind.Event && !m.Entry.Ambiguous && m.End < end)
+            {
+                // كأس العالم لعام 2022 → "FIFA World Cup 2022".
+                var year = ctx.Tokens[end - 1].Kind == TokenKind.Number ? " " + ctx.Tokens[end - 1].Folded : "";
+                if (m.End == end - 1 || year.Length > 0 && m.End >= end - 2)
+                {
+                    return m.Entry.English + year;
+                }
+            }
         }
 
         romanized = true;

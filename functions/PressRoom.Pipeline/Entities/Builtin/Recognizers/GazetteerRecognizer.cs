@@ -12,7 +12,7 @@ internal static class GazetteerRecognizer
 {
     static readonly HashSet<string> LocativeCues = new(StringComparer.Ordinal)
     {
-        "في", "من", "الي", "بين", "عبر", "نحو", "مدينه", "محافظه", "منطقه", "in", "at", "from", "to", "near",
+        "في", "من", "الى", "الي", "بين", "عبر", "نحو", "مدينه", "محافظه", "منطقه", "in", "at", "from", "to", "near",
     };
 
     public static void Run(DocumentContext ctx)

@@ -187,7 +187,7 @@ internal static class PersonRecognizer
                 break;
             }
 
-            if (!forceNext && Given(ctx, k, allowProclitic: parts.Count == 0 && !afterTitle) is { } given && (afterTitle || parts.Count > 0 || !given.Entry.Ambiguous))
+            if (Given(ctx, k, allowProclitic: parts.Count == 0 && !afterTitle) is { } given && (afterTitle || parts.Count > 0 || !given.Entry.Ambiguous))
             {
                 if (parts.Count == 0)
                 {
@@ -200,6 +200,7 @@ internal static class PersonRecognizer
                 }
 
                 k = given.End;
+                forceNext = false;
                 continue;
             }
 
@@ -219,6 +220,12 @@ internal static class PersonRecognizer
             parts.Add(new NamePart(k, Romanizer.RomanizeWord(token.Folded), true));
             forceNext = false;
             k++;
+
+            // A family name with the article (الأنصاري، المنصوري) ends an Arabic name unless a nasab particle follows.
+            if (token.Folded.StartsWith("ال", StringComparison.Ordinal) && ctx.FindWhole(k, LexKind.Particle) is null)
+            {
+                break;
+            }
         }
 
         // A name never ends on a particle.

@@ -140,6 +140,12 @@ internal static class QuantityRecognizer
             return null;
         }
 
+        // آل ثاني, بن خامس: after a nasab particle a number word is a family name.
+        if (!number.FromDigits && i > 0 && ctx.FindWhole(i - 1, LexKind.Particle) is not null)
+        {
+            return null;
+        }
+
         if (number.IsOrdinal)
         {
             return new Hit(i, number.End, number.Prefix, "Ordinal", number.Value, null);

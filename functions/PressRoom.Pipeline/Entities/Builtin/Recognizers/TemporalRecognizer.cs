@@ -181,7 +181,7 @@ internal static class TemporalRecognizer
             return j + 1;
         }
 
-        if (token.Kind == TokenKind.Word && token.Folded is "الي" or "حتي" or "to" or "and" or "until" or "through" or "و")
+        if (token.Kind == TokenKind.Word && token.Folded is "الى" or "الي" or "حتى" or "to" or "and" or "until" or "through" or "و")
         {
             return j + 1;
         }
@@ -602,11 +602,20 @@ internal static class TemporalRecognizer
             return null;
         }
 
-        // العام المقبل, الشهر الماضي, للعام المقبل.
-        if (ctx.Find(i, LexKind.RelativeUnit) is { } relUnit && relUnit.End == i + 1 && ctx.Tokens[i].IsArabic
-            && ctx.FindWhole(i + 1, LexKind.ModifierAfter) is { } after)
+        // العام المقبل, الشهر الماضي, للعام المقبل, العام الدراسي الحالي (one adjective between).
+        if (ctx.Find(i, LexKind.RelativeUnit) is { } relUnit && relUnit.End == i + 1 && ctx.Tokens[i].IsArabic)
         {
-            return UnitHit(i, i + 2, relUnit.SpanPrefix, relUnit.Entry.Code!, (int)after.Entry.Number, reference);
+            var m = i + 1;
+            if (m < ctx.Count && ctx.Tokens[m].IsArabic && ctx.Tokens[m].Folded.StartsWith("ال", StringComparison.Ordinal) && ctx.Tokens[m].Folded.EndsWith('ي')
+                && ctx.FindWhole(m, LexKind.ModifierAfter) is null)
+            {
+                m++;
+            }
+
+            if (ctx.FindWhole(m, LexKind.ModifierAfter) is { } after)
+            {
+                return UnitHit(i, m + 1, relUnit.SpanPrefix, relUnit.Entry.Code!, (int)after.Entry.Number, reference);
+            }
         }
 
         return null;
@@ -747,8 +756,8 @@ internal static class TemporalRecognizer
             Subcategory = hit.Sub,
             Confidence = hit.Value is null ? 0.7 : 0.9,
             Value = hit.Value,
-            English = hit.English ?? hit.Value ?? text,
-            Key = EntityKeys.Make(Category, hit.Value ?? ArabicFolding.FoldPhrase(text)),
+            English = hit.English ?? hit.Value,
+            Key = EntityKeys.Make(Category, hit.Value ?? hit.English ?? Romanizer.RomanizePhrase(ArabicFolding.FoldPhrase(text).Split(' '))),
             Priority = Priorities.Temporal,
             FirstToken = hit.Start,
             EndToken = hit.End,

@@ -4,7 +4,7 @@ namespace PressRoom.Pipeline.Entities.Builtin.Text;
 
 /// <summary>
 /// Folds text for matching: Arabic diacritics and tatweel are dropped, hamza forms of alef become bare alef,
-/// alef maqsura becomes ya, ta marbuta becomes ha, Arabic-Indic digits become ASCII, Latin is lower-cased.
+/// ta marbuta becomes ha (alef maqsura stays: على is not علي), Arabic-Indic digits become ASCII, Latin is lower-cased.
 /// Only for matching — entity text and offsets always come from the original string.
 /// </summary>
 internal static class ArabicFolding
@@ -21,8 +21,6 @@ internal static class ArabicFolding
         {
             case 'أ' or 'إ' or 'آ' or 'ٱ':
                 return 'ا';
-            case 'ى':
-                return 'ي';
             case 'ة':
                 return 'ه';
             case 'ؤ':

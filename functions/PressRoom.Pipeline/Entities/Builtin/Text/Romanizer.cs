@@ -67,6 +67,11 @@ internal static class Romanizer
 
         // An initial consonant cluster gets an "a" (mnsuri → mansuri, khlfan → khalfan).
         var text = builder.ToString();
+        if (text.Any(char.IsAsciiDigit))
+        {
+            return prefix + text;
+        }
+
         var firstVowel = text.IndexOfAny(['a', 'e', 'i', 'o', 'u']);
         var leading = LeadingConsonantLength(text);
         if (leading > 0 && leading < text.Length && (firstVowel < 0 || firstVowel > leading))

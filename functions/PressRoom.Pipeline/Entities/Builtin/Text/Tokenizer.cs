@@ -85,7 +85,7 @@ internal static class Tokenizer
                 arabic |= ArabicFolding.IsArabicLetter(c);
                 latin |= c < 0x250 && char.IsLetter(c);
             }
-            else if (ArabicFolding.IsDigit(c) && latin)
+            else if (ArabicFolding.IsDigit(c) && (latin || i > start && (text[i - 1] == '-' || ArabicFolding.IsDigit(text[i - 1]) && folded.ToString().Contains('-', StringComparison.Ordinal))))
             {
                 // Latin words may carry digits (G20, COP28); Arabic words end before digits (1446هـ is split).
             }
