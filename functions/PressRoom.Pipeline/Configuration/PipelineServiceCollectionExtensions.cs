@@ -23,6 +23,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseArtifacts>();
         services.AddSingleton<ReleaseEventPublisher>();
         services.AddSingleton<ReleaseScheduler>();
+        services.AddSingleton<ReleaseIntake>();
+        services.AddSingleton<BlobReceiptStore>();
+        services.AddSingleton<ReleaseQueries>();
+        services.AddSingleton<ReleaseUploader>();
+        services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<IDocumentReader, PlainTextReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();

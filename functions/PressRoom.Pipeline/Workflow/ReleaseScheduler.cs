@@ -36,12 +36,13 @@ public sealed class ReleaseScheduler(IOptions<TranslationOptions> translation, I
         TargetLanguages = translation.Value.TargetLanguageList,
     };
 
-    public async Task<ScheduleResult> ScheduleAsync(DurableTaskClient client, ReleaseInput input, CancellationToken cancellationToken)
+    /// <param name="waitForExisting">How long to wait for a concurrent delivery's instance to appear before starting one.</param>
+    public async Task<ScheduleResult> ScheduleAsync(DurableTaskClient client, ReleaseInput input, TimeSpan waitForExisting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(input);
         var instanceId = ReleaseIdentity.InstanceId(input.ReleaseId);
-        if (await IsDuplicateAsync(client, instanceId, cancellationToken))
+        if (await WaitForDuplicateAsync(client, instanceId, waitForExisting, cancellationToken))
         {
             logger.LogInformation("Release {ReleaseId} already scheduled ({InstanceId}); event ignored", input.ReleaseId, instanceId);
             return new ScheduleResult(input.ReleaseId, instanceId, false);
@@ -64,6 +65,26 @@ public sealed class ReleaseScheduler(IOptions<TranslationOptions> translation, I
 
             logger.LogInformation("Release {ReleaseId} was scheduled concurrently ({InstanceId})", input.ReleaseId, instanceId);
             return new ScheduleResult(input.ReleaseId, instanceId, false);
+        }
+    }
+
+    static async Task<bool> WaitForDuplicateAsync(DurableTaskClient client, string instanceId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+            if (existing is not null)
+            {
+                return DedupeStatuses.Contains(existing.RuntimeStatus);
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(250, cancellationToken);
         }
     }
 

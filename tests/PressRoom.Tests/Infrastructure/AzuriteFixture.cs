@@ -1,18 +1,15 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using PressRoom.Pipeline.Storage;
 
 namespace PressRoom.Tests.Infrastructure;
 
 /// <summary>
-/// Real Azurite for the tests. <c>./test.sh</c> starts one and passes its connection string in
-/// <c>PRESSROOM_TEST_STORAGE</c>; without it (an IDE run) this fixture starts its own on free ports.
+/// One Azurite shared by storage tests. <c>./test.sh</c> starts one and passes its connection string in
+/// <c>PRESSROOM_TEST_STORAGE</c>; without it (an IDE run) this fixture starts its own.
+/// Tests that run the whole runtime use a private <see cref="AzuriteInstance"/> instead, to stay isolated.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    Process? process;
-    string? dataDir;
+    AzuriteInstance? own;
 
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -25,66 +22,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
-        if (!File.Exists(azurite))
-        {
-            throw new InvalidOperationException("Azurite is not installed: run 'npm ci' in the repository root (./test.sh does this).");
-        }
-
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
-        dataDir = Directory.CreateTempSubdirectory("pressroom-azurite-").FullName;
-        var start = new ProcessStartInfo(azurite)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[]
-                 {
-                     "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--location", dataDir,
-                     "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                 })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        process = Process.Start(start)!;
-        ConnectionString = AzuriteConnection.Create(blob, queue, table);
-        await AzuriteConnection.WaitUntilReadyAsync(ConnectionString, TimeSpan.FromSeconds(30));
+        own = await AzuriteInstance.StartAsync();
+        ConnectionString = own.ConnectionString;
     }
 
     public PressRoomStorage CreateStorage() => PressRoomStorage.FromConnectionString(ConnectionString);
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (process is { HasExited: false })
+        if (own is not null)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            await own.DisposeAsync();
         }
-
-        process?.Dispose();
-        if (dataDir is not null)
-        {
-            try
-            {
-                Directory.Delete(dataDir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temp folder left behind is harmless.
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

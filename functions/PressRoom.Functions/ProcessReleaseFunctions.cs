@@ -1,0 +1,44 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using PressRoom.Pipeline.Language;
+using PressRoom.Pipeline.Workflow;
+
+namespace PressRoom.Functions;
+
+/// <summary>The orchestration and its activities as Functions: each is one line over the pipeline class of the same name.</summary>
+public sealed class ProcessReleaseFunctions(
+    ReadDocumentActivity readDocument,
+    DetectLanguageActivity detectLanguage,
+    TranslateActivity translate,
+    ExtractEntitiesActivity extractEntities,
+    SaveResultsActivity saveResults,
+    RecordFailureActivity recordFailure)
+{
+    [Function(TaskNames.ProcessRelease)]
+    public static Task<ReleaseOutcome> ProcessRelease([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        ProcessReleaseOrchestrator.RunWorkflowAsync(context, context.GetInput<ReleaseInput>()!);
+
+    [Function(TaskNames.ReadDocument)]
+    public Task<DocumentSummary> ReadDocument([ActivityTrigger] ReleaseInput input, FunctionContext context) =>
+        readDocument.ExecuteAsync(input, context.CancellationToken);
+
+    [Function(TaskNames.DetectLanguage)]
+    public Task<LanguageDetection> DetectLanguage([ActivityTrigger] string releaseId, FunctionContext context) =>
+        detectLanguage.ExecuteAsync(releaseId, context.CancellationToken);
+
+    [Function(TaskNames.Translate)]
+    public Task<TranslationSummary> Translate([ActivityTrigger] TranslateInput input, FunctionContext context) =>
+        translate.ExecuteAsync(input, context.CancellationToken);
+
+    [Function(TaskNames.ExtractEntities)]
+    public Task<EntitySummary> ExtractEntities([ActivityTrigger] ExtractInput input, FunctionContext context) =>
+        extractEntities.ExecuteAsync(input, context.CancellationToken);
+
+    [Function(TaskNames.SaveResults)]
+    public Task<ReleaseOutcome> SaveResults([ActivityTrigger] SaveInput input, FunctionContext context) =>
+        saveResults.ExecuteAsync(input, context.CancellationToken);
+
+    [Function(TaskNames.RecordFailure)]
+    public Task<ReleaseOutcome> RecordFailure([ActivityTrigger] FailureInput input, FunctionContext context) =>
+        recordFailure.ExecuteAsync(input, context.CancellationToken);
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using PressRoom.Host.Cli;
+
+var root = new RootCommand("pressroom — the PressRoom local runtime and tools")
+{
+    RunCommand.Create(),
+    ServeCommand.Create(),
+    UploadCommand.Create(),
+    StatusCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using PressRoom.Pipeline.Storage;
+
+namespace PressRoom.Host.Runtime;
+
+/// <summary>
+/// Starts Azurite (from the repository's node_modules) with its data under the runtime's data directory,
+/// when no storage connection is configured. Stops what it started, nothing else.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    readonly Process? process;
+
+    AzuriteProcess(string connectionString, Process? process)
+    {
+        ConnectionString = connectionString;
+        this.process = process;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>True when this process started Azurite (false when one was already listening on the ports).</summary>
+    public bool Started => process is not null;
+
+    public static async Task<AzuriteProcess> StartAsync(LocalRuntimeOptions options, CancellationToken cancellationToken)
+    {
+        var connection = AzuriteConnection.Create(options.AzuriteBlobPort, options.AzuriteQueuePort, options.AzuriteTablePort);
+        if (await RespondsAsync(connection, TimeSpan.FromMilliseconds(500), cancellationToken))
+        {
+            return new AzuriteProcess(connection, null);
+        }
+
+        var binary = FindBinary() ?? throw new InvalidOperationException(
+            "Azurite is not installed. Run 'npm ci' in the repository root (./run.sh does it), or set AzureWebJobsStorage to a storage connection.");
+        var location = Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite"));
+        Directory.CreateDirectory(location);
+        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+                 {
+                     "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent", "--location", location,
+                     "--blobHost", "127.0.0.1", "--blobPort", options.AzuriteBlobPort.ToString(CultureInfo.InvariantCulture),
+                     "--queueHost", "127.0.0.1", "--queuePort", options.AzuriteQueuePort.ToString(CultureInfo.InvariantCulture),
+                     "--tableHost", "127.0.0.1", "--tablePort", options.AzuriteTablePort.ToString(CultureInfo.InvariantCulture),
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await AzuriteConnection.WaitUntilReadyAsync(connection, TimeSpan.FromSeconds(30), cancellationToken);
+        return new AzuriteProcess(connection, process);
+    }
+
+    static async Task<bool> RespondsAsync(string connection, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(timeout);
+            await AzuriteConnection.WaitUntilReadyAsync(connection, TimeSpan.Zero, cts.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>node_modules/.bin/azurite above the working directory or the program's directory.</summary>
+    static string? FindBinary()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+    }
+}

@@ -1,0 +1,43 @@
+namespace PressRoom.Host.Runtime;
+
+/// <summary><c>PressRoom:*</c> settings of the local runtime.</summary>
+public sealed class LocalRuntimeOptions
+{
+    public const string Section = "PressRoom";
+
+    /// <summary>Local state (Azurite data, logs); git-ignored.</summary>
+    public string DataDirectory { get; set; } = ".pressroom";
+
+    /// <summary>Durable task hub name; processes sharing it share the work.</summary>
+    public string TaskHub { get; set; } = "pressroom";
+
+    /// <summary>HTTP API address; loopback only.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:7071";
+
+    public int AzuriteBlobPort { get; set; } = 10000;
+    public int AzuriteQueuePort { get; set; } = 10001;
+    public int AzuriteTablePort { get; set; } = 10002;
+
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Offers of one blob version that may fail before it is parked (the blob trigger's poison threshold).</summary>
+    public int PoisonThreshold { get; set; } = 5;
+
+    public DurableEngineOptions Engine { get; set; } = new();
+}
+
+/// <summary>Settings of the Durable Task Framework's Azure Storage backend, tuned for one machine.</summary>
+public sealed class DurableEngineOptions
+{
+    public int PartitionCount { get; set; } = 4;
+    public int MaxConcurrentActivities { get; set; } = 16;
+    public int MaxConcurrentOrchestrations { get; set; } = 16;
+
+    /// <summary>How long a dequeued message stays invisible; after a crash, work resumes after this.</summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,28 @@
+using Azure.Data.Tables;
+using PressRoom.Pipeline.Workflow;
+
+namespace PressRoom.Pipeline.Storage;
+
+/// <summary>Reads <c>Releases</c> rows: point lookups by release id and recent listings.</summary>
+public sealed class ReleaseQueries(PressRoomStorage storage)
+{
+    public async Task<TableEntity?> GetAsync(string releaseId, CancellationToken cancellationToken)
+    {
+        var documentId = releaseId.Split('-')[0];
+        var row = await storage.ReleasesTable.GetEntityIfExistsAsync<TableEntity>(TableKeys.Sanitize(documentId), TableKeys.Sanitize(releaseId), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>All rows for one blob name, every version.</summary>
+    public async Task<List<TableEntity>> GetVersionsAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Sanitize(ReleaseIdentity.DocumentId(blobName));
+        var rows = new List<TableEntity>();
+        await foreach (var row in storage.ReleasesTable.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

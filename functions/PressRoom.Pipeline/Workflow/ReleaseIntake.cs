@@ -1,0 +1,64 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.Storage;
+
+namespace PressRoom.Pipeline.Workflow;
+
+/// <summary>
+/// The one way a release enters the pipeline, whatever delivered it (blob trigger, watcher, HTTP upload):
+/// hash the blob's current content, record it as received, and schedule its orchestration exactly once.
+/// </summary>
+public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler scheduler, TimeProvider clock, ILogger<ReleaseIntake> logger)
+{
+    public async Task<ScheduleResult> OfferAsync(DurableTaskClient client, string blobName, string source, CancellationToken cancellationToken)
+    {
+        var blob = storage.ReleasesContainer.GetBlobClient(blobName);
+        string sha256;
+        long size;
+        await using (var content = await blob.OpenReadAsync(cancellationToken: cancellationToken))
+        {
+            size = content.Length;
+            sha256 = await ReleaseIdentity.HashAsync(content, cancellationToken);
+        }
+
+        var input = scheduler.CreateInput(blobName, sha256, size, source, clock.GetUtcNow());
+
+        // The first delivery claims the release by inserting its row; later ones give it time to schedule first.
+        var claimed = await TryClaimAsync(input, cancellationToken);
+        var result = await scheduler.ScheduleAsync(client, input, claimed ? TimeSpan.Zero : ClaimGrace, cancellationToken);
+        logger.LogInformation("Blob {BlobName} offered via {Source}: release {ReleaseId}, started {Started}", blobName, source, result.ReleaseId, result.Started);
+        return result;
+    }
+
+    /// <summary>How long a repeated delivery waits for the claiming one to schedule, before scheduling itself (the claimer may have crashed).</summary>
+    static readonly TimeSpan ClaimGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>Insert-only, so a repeated event never overwrites a later status of the same release.</summary>
+    async Task<bool> TryClaimAsync(ReleaseInput input, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(TableKeys.Sanitize(input.DocumentId), TableKeys.Sanitize(input.ReleaseId))
+        {
+            ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
+            ["ReleaseId"] = input.ReleaseId,
+            ["DocumentId"] = input.DocumentId,
+            ["SourceBlob"] = input.BlobName,
+            ["ContentSha256"] = input.ContentSha256,
+            ["Size"] = input.Size,
+            ["Status"] = ReleaseStatus.Received,
+            ["ReceivedAt"] = input.ReceivedAt,
+            ["IngestSource"] = input.Source,
+        };
+        try
+        {
+            await storage.ReleasesTable.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already received: a repeated delivery, or a retry of a failed release.
+            return false;
+        }
+    }
+}

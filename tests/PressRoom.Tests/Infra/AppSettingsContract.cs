@@ -1,0 +1,56 @@
+namespace PressRoom.Tests.Infra;
+
+/// <summary>
+/// THE list of configuration names the deployed app reads (Functions host, Durable Task, PressRoom.Pipeline options,
+/// Azure SDK credentials). The Functions app must read exactly these and nothing else; the infra tests prove the
+/// template provides <see cref="SetByTemplate"/> and sets nothing outside it. Keep this the only copy of the list.
+/// </summary>
+public static class AppSettingsContract
+{
+    /// <summary>Set by <c>infra/main.bicep</c> on the Function App.</summary>
+    public static readonly IReadOnlySet<string> SetByTemplate = new HashSet<string>(StringComparer.Ordinal)
+    {
+        // Functions host, blob trigger and Durable Task storage: identity-based connection "AzureWebJobsStorage".
+        "AzureWebJobsStorage__credential",
+        "AzureWebJobsStorage__clientId",
+        "AzureWebJobsStorage__blobServiceUri",
+        "AzureWebJobsStorage__queueServiceUri",
+        "AzureWebJobsStorage__tableServiceUri",
+        // host.json: extensions.durableTask.hubName = "%DurableTaskHubName%".
+        "DurableTaskHubName",
+        // Application Insights with Entra ID ingestion.
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+        // PressRoom.Pipeline options (Translation:*, Entities:*, Language:*).
+        "Translation__Provider",
+        "Translation__Endpoint",
+        "Translation__TargetLanguages",
+        "Entities__Provider",
+        "Language__Endpoint",
+        // DefaultAzureCredential: which user-assigned identity to use.
+        "AZURE_CLIENT_ID",
+    };
+
+    /// <summary>
+    /// Read by the app but deliberately not set in Azure: the Translator is called on its custom-subdomain endpoint
+    /// with an Entra ID token, which needs no region (the region header is only for key auth on the global endpoint).
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReadButNotSetByTemplate = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Translation__Region",
+    };
+
+    /// <summary>Key-based settings for local development only; the template must never set them.</summary>
+    public static readonly IReadOnlySet<string> NeverSetByTemplate = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Translation__Key",
+        "Language__Key",
+        "AzureWebJobsStorage",
+        "AzureWebJobsStorage__accountKey",
+        "APPINSIGHTS_INSTRUMENTATIONKEY",
+        "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING",
+    };
+
+    /// <summary>Every name the Functions app reads: what the template sets plus what it deliberately leaves out.</summary>
+    public static IReadOnlySet<string> ReadByApp => SetByTemplate.Union(ReadButNotSetByTemplate).ToHashSet(StringComparer.Ordinal);
+}

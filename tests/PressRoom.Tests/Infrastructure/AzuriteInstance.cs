@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using PressRoom.Pipeline.Storage;
+
+namespace PressRoom.Tests.Infrastructure;
+
+/// <summary>A private, in-memory Azurite on free loopback ports: real storage, isolated per test that needs it.</summary>
+public sealed class AzuriteInstance : IAsyncDisposable
+{
+    readonly Process process;
+
+    AzuriteInstance(Process process, string connectionString, int blobPort, int queuePort, int tablePort)
+    {
+        this.process = process;
+        ConnectionString = connectionString;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public string ConnectionString { get; }
+    public int BlobPort { get; }
+    public int QueuePort { get; }
+    public int TablePort { get; }
+
+    public PressRoomStorage CreateStorage() => PressRoomStorage.FromConnectionString(ConnectionString);
+
+    /// <param name="location">A data folder (persistent, survives a restart); null for in-memory.</param>
+    public static async Task<AzuriteInstance> StartAsync(string? location = null, int? blobPort = null, int? queuePort = null, int? tablePort = null)
+    {
+        var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException("Azurite is not installed: run 'npm ci' in the repository root (./test.sh does this).");
+        }
+
+        int blob = blobPort ?? FreePort(), queue = queuePort ?? FreePort(), table = tablePort ?? FreePort();
+        var start = new ProcessStartInfo(azurite) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var args = new List<string> { "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry" };
+        args.AddRange(location is null ? ["--inMemoryPersistence"] : ["--location", location]);
+        args.AddRange(
+        [
+            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(CultureInfo.InvariantCulture),
+        ]);
+        args.ForEach(start.ArgumentList.Add);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var connection = AzuriteConnection.Create(blob, queue, table);
+        await AzuriteConnection.WaitUntilReadyAsync(connection, TimeSpan.FromSeconds(30));
+        return new AzuriteInstance(process, connection, blob, queue, table);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}

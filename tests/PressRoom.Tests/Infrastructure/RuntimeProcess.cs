@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace PressRoom.Tests.Infrastructure;
+
+/// <summary>A child <c>pressroom serve</c> process, as an operator would run it, that a test can kill with SIGKILL.</summary>
+public sealed class RuntimeProcess : IAsyncDisposable
+{
+    readonly Process process;
+    readonly StringBuilder output = new();
+
+    RuntimeProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    public int Id => process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static string PressroomDll
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(RepoPaths.Root, "functions", "PressRoom.Host", "bin", configuration, "net10.0", "pressroom.dll");
+        }
+    }
+
+    /// <param name="settings">Configuration as environment variables (PressRoom__TaskHub, …).</param>
+    public static RuntimeProcess Start(string connectionString, IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        start.ArgumentList.Add(PressroomDll);
+        start.ArgumentList.Add("serve");
+        start.Environment["AzureWebJobsStorage"] = connectionString;
+        start.Environment["PressRoom__Url"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        var runtime = new RuntimeProcess(process);
+        process.OutputDataReceived += (_, e) => runtime.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => runtime.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return runtime;
+    }
+
+    void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no draining — a crash.</summary>
+    public void KillHard()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: false);
+            process.WaitForExit(10_000);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}

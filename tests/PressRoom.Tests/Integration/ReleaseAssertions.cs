@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using PressRoom.Pipeline.Storage;
+
+namespace PressRoom.Tests.Integration;
+
+/// <summary>Reads back everything a set of releases produced, to assert exactly-once results.</summary>
+public static class ReleaseAssertions
+{
+    public static async Task<List<TableEntity>> ReleaseRowsAsync(PressRoomStorage storage)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in storage.ReleasesTable.QueryAsync<TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Waits until every given release has a row in one of the final statuses, or the timeout passes.</summary>
+    public static async Task<List<TableEntity>> WaitForFinalRowsAsync(PressRoomStorage storage, IReadOnlyCollection<string> releaseIds, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var queries = new ReleaseQueries(storage);
+        while (true)
+        {
+            var rows = new List<TableEntity>();
+            foreach (var id in releaseIds)
+            {
+                if (await queries.GetAsync(id, CancellationToken.None) is { } row && row.GetString("Status") is "Completed" or "Rejected" or "Failed")
+                {
+                    rows.Add(row);
+                }
+            }
+
+            if (rows.Count == releaseIds.Count || DateTime.UtcNow > deadline)
+            {
+                return rows;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    public static Dictionary<string, int> EventsPerRelease(IEnumerable<JsonElement> events, string type) =>
+        events.Where(e => e.GetProperty("type").GetString() == type)
+            .GroupBy(e => e.GetProperty("subject").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Count());
+}
