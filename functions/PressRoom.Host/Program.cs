@@ -7,5 +7,7 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     ServeCommand.Create(),
     UploadCommand.Create(),
     StatusCommand.Create(),
+    EntitiesCommand.Create(),
+    EntitiesCommand.CreateEval(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -34,7 +34,7 @@ public sealed class EntityCommand(IDocumentReader reader, IEntityExtractor extra
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            await stdout.WriteLineAsync(EntityCliOutput.Error("NotFound", $"The file '{file}' does not exist."));
+            await stdout.WriteLineAsync(EntityCliOutput.Error("NotFound", $"The file '{Path.GetFullPath(file)}' does not exist."));
             return Unreadable;
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
