@@ -199,8 +199,14 @@ internal static class PersonRecognizer
                     parts.Add(new NamePart(t, t == given.Start ? given.Entry.English! : "", false));
                 }
 
+                var familyAfterAl = forceNext && ctx.Tokens[k - 1].Folded == "ال";
                 k = given.End;
                 forceNext = false;
+                if (familyAfterAl)
+                {
+                    break;
+                }
+
                 continue;
             }
 
@@ -217,9 +223,16 @@ internal static class PersonRecognizer
                 break;
             }
 
+            var afterAl = forceNext && ctx.Tokens[k - 1].Folded == "ال";
             parts.Add(new NamePart(k, Romanizer.RomanizeWord(token.Folded), true));
             forceNext = false;
             k++;
+
+            // "آل X" is the family: the name ends there.
+            if (afterAl)
+            {
+                break;
+            }
 
             // A family name with the article (الأنصاري، المنصوري) ends an Arabic name unless a nasab particle follows.
             if (token.Folded.StartsWith("ال", StringComparison.Ordinal) && ctx.FindWhole(k, LexKind.Particle) is null)
@@ -247,7 +260,7 @@ internal static class PersonRecognizer
         var token = ctx.Tokens[k];
         foreach (var m in ctx.MatchesAt(k))
         {
-            if (Array.IndexOf(NameBreakers, m.Entry.Kind) >= 0 && (m.Prefix == 0 || m.HasProclitic || m.End > k + 1))
+            if (Array.IndexOf(NameBreakers, m.Entry.Kind) >= 0)
             {
                 return true;
             }
