@@ -10,6 +10,9 @@ internal sealed class DocumentContext
 
     readonly List<LexMatch>?[] _matches;
 
+    /// <summary>Per token, a bit per <see cref="LexKind"/> present among its matches: most lookups miss and stop here.</summary>
+    readonly ulong[] _kinds;
+
     public DocumentContext(string text, string language, DateOnly? referenceDate, BuiltinLexicon lexicon)
     {
         Text = text;
@@ -18,16 +21,30 @@ internal sealed class DocumentContext
         Lexicon = lexicon;
         Tokens = Tokenizer.Tokenize(text);
         _matches = new List<LexMatch>?[Tokens.Count];
+        _kinds = new ulong[Tokens.Count];
         var buffer = new List<LexMatch>();
+
+        // Words repeat (Zipf): clitic forms are computed once per distinct word of the document.
+        var variants = new Dictionary<string, CliticVariant[]>(StringComparer.Ordinal);
         for (var i = 0; i < Tokens.Count; i++)
         {
             var token = Tokens[i];
-            token.Variants = token.IsArabic ? ArabicClitics.Variants(token.Folded) : [new CliticVariant(0, 0, token.Folded, false, false)];
+            if (!variants.TryGetValue(token.Folded, out var forms))
+            {
+                forms = token.IsArabic ? ArabicClitics.Variants(token.Folded) : [new CliticVariant(0, 0, token.Folded, false, false)];
+                variants[token.Folded] = forms;
+            }
+
+            token.Variants = forms;
             buffer.Clear();
             lexicon.Trie.MatchAt(Tokens, i, buffer);
             if (buffer.Count > 0)
             {
                 _matches[i] = [.. buffer];
+                foreach (var m in buffer)
+                {
+                    _kinds[i] |= 1UL << (int)m.Entry.Kind;
+                }
             }
         }
 
@@ -46,11 +63,18 @@ internal sealed class DocumentContext
 
     public int Count => Tokens.Count;
 
-    public IReadOnlyList<LexMatch> MatchesAt(int i) => i >= 0 && i < _matches.Length ? _matches[i] ?? NoMatches : NoMatches;
+    public List<LexMatch> MatchesAt(int i) => i >= 0 && i < _matches.Length ? _matches[i] ?? NoMatches : NoMatches;
 
     /// <summary>The longest match of <paramref name="kind"/> at token i (any clitic form unless <paramref name="exact"/>).</summary>
+    public bool HasKind(int i, LexKind kind) => i >= 0 && i < _kinds.Length && (_kinds[i] & (1UL << (int)kind)) != 0;
+
     public LexMatch? Find(int i, LexKind kind, bool exact = false)
     {
+        if (!HasKind(i, kind))
+        {
+            return null;
+        }
+
         LexMatch? best = null;
         foreach (var m in MatchesAt(i))
         {
@@ -66,6 +90,11 @@ internal sealed class DocumentContext
     /// <summary>A match that covers exactly one whole token (no clitics).</summary>
     public LexMatch? FindWhole(int i, LexKind kind)
     {
+        if (!HasKind(i, kind))
+        {
+            return null;
+        }
+
         foreach (var m in MatchesAt(i))
         {
             if (m.Entry.Kind == kind && m.Prefix == 0 && m.End == i + 1)
@@ -88,6 +117,11 @@ internal sealed class DocumentContext
     /// <summary>The whole token is a function word (clitic forms like "بأن" count).</summary>
     public bool IsStop(int i)
     {
+        if (!HasKind(i, LexKind.Stop))
+        {
+            return false;
+        }
+
         foreach (var m in MatchesAt(i))
         {
             if (m.Entry.Kind == LexKind.Stop && m.End == i + 1)

@@ -10,6 +10,10 @@ internal sealed record PendingMention(PersonRecognizer.PersonName Name, string H
 internal sealed class PersonRegistry
 {
     readonly Dictionary<string, (string Key, string English)?> _parts = new(StringComparer.Ordinal);
+    readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+
+    /// <summary>The word opens a two-word short form ("آل ثاني", "عبد العزيز").</summary>
+    public bool StartsTwoWordPart(string word) => _firstWords.Contains(word);
 
     public List<PendingMention> Pending { get; } = [];
 
@@ -107,6 +111,10 @@ internal sealed class PersonRegistry
         }
 
         _parts[part] = (key, english);
+        if (part.IndexOf(' ', StringComparison.Ordinal) is var space and > 0)
+        {
+            _firstWords.Add(part[..space]);
+        }
     }
 }
 
@@ -135,10 +143,15 @@ internal static class MentionLinker
             }
         }
 
-        var persons = ctx.Candidates.Where(c => c.Category == "Person").ToList();
+        var inPerson = new bool[ctx.Count];
+        foreach (var person in ctx.Candidates.Where(c => c.Category == "Person"))
+        {
+            Array.Fill(inPerson, true, person.FirstToken, person.EndToken - person.FirstToken);
+        }
+
         for (var i = 0; i < ctx.Count; i++)
         {
-            if (ctx.Claimed[i] || !ctx.IsWord(i) || persons.Any(p => i >= p.FirstToken && i < p.EndToken))
+            if (ctx.Claimed[i] || !ctx.IsWord(i) || inPerson[i])
             {
                 continue;
             }
@@ -149,7 +162,7 @@ internal static class MentionLinker
                 continue;
             }
 
-            if (i + 1 < ctx.Count && ctx.IsWord(i + 1) && registry.TryGet(token.Folded + " " + ctx.Tokens[i + 1].Folded, out var key2, out var english2))
+            if (i + 1 < ctx.Count && ctx.IsWord(i + 1) && registry.StartsTwoWordPart(token.Folded) && registry.TryGet(token.Folded + " " + ctx.Tokens[i + 1].Folded, out var key2, out var english2))
             {
                 Add(ctx, i, i + 2, 0, key2, english2, null, linked: true);
                 i++;

@@ -46,7 +46,6 @@ internal static class PersonRecognizer
         var k = i;
         var titleStart = -1;
         var titleEnd = -1;
-        var titles = new List<string>();
         while (k < ctx.Count && Title(ctx, k, first: k == i) is { } title)
         {
             if (titleStart < 0)
@@ -55,7 +54,6 @@ internal static class PersonRecognizer
             }
 
             titleEnd = ctx.Tokens[title.End - 1].End;
-            titles.Add(title.Entry.English ?? title.Entry.Surface);
             if (title.Entry.Kind == LexKind.Rank)
             {
                 AddRank(ctx, title);

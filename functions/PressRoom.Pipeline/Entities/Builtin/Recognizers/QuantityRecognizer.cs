@@ -39,11 +39,16 @@ internal static class QuantityRecognizer
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < ctx.Count; i++)
         {
+            if (!ctx.HasKind(i, LexKind.Currency))
+            {
+                continue;
+            }
+
             foreach (var m in ctx.MatchesAt(i))
             {
                 if (m.Entry.Kind == LexKind.Currency && !m.Entry.Ambiguous && m.Entry.TokenCount >= 2 && m.Entry.Code is { } code)
                 {
-                    map.TryAdd(StripArticle(ctx.Tokens[i].Variants.Last(v => v.Prefix <= m.Prefix).Stem), code);
+                    map.TryAdd(BaseStem(ctx.Tokens[i]), code);
                 }
             }
         }

@@ -495,7 +495,7 @@ internal static class TemporalRecognizer
 
     static Hit WeekdayHit(int start, int end, int prefix, int isoDay, int offset, DateOnly? reference)
     {
-        var name = CultureInfo.InvariantCulture.DateTimeFormat.DayNames[isoDay % 7];
+        var name = DayNames[isoDay % 7];
         if (reference is not { } r)
         {
             return new Hit(start, end, prefix, "Date", null, name) { Shift = o => WeekdayHit(start, end, prefix, isoDay, o, reference) };
@@ -769,7 +769,10 @@ internal static class TemporalRecognizer
 
     static string English(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[month - 1];
+    static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
+    static readonly string[] DayNames = CultureInfo.InvariantCulture.DateTimeFormat.DayNames;
+
+    static string MonthName(int month) => MonthNames[month - 1];
 
     static readonly string[] HijriMonths =
     [

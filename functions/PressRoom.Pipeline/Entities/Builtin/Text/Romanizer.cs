@@ -72,7 +72,7 @@ internal static class Romanizer
             return prefix + text;
         }
 
-        var firstVowel = text.IndexOfAny(['a', 'e', 'i', 'o', 'u']);
+        var firstVowel = text.IndexOfAny(Vowels);
         var leading = LeadingConsonantLength(text);
         if (leading > 0 && leading < text.Length && (firstVowel < 0 || firstVowel > leading))
         {
@@ -87,9 +87,12 @@ internal static class Romanizer
         return prefix + char.ToUpperInvariant(text[0]) + text[1..];
     }
 
+    static readonly string[] Digraphs = ["kh", "sh", "th", "dh", "gh", "ch"];
+    static readonly char[] Vowels = ['a', 'e', 'i', 'o', 'u'];
+
     static int LeadingConsonantLength(string text)
     {
-        foreach (var digraph in new[] { "kh", "sh", "th", "dh", "gh", "ch" })
+        foreach (var digraph in Digraphs)
         {
             if (text.StartsWith(digraph, StringComparison.Ordinal))
             {
@@ -111,7 +114,8 @@ internal static class EntityKeys
 
     public static string Slug(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormD);
+        // ASCII needs no decomposition (and skips an ICU call per entity).
+        var normalized = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(normalized.Length);
         var dash = false;
         foreach (var c in normalized)

@@ -9,6 +9,7 @@ internal static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 5);
+        var scratch = new Scratch();
         var i = 0;
         while (i < text.Length)
         {
@@ -28,13 +29,13 @@ internal static class Tokenizer
 
             if (ArabicFolding.IsDigit(c))
             {
-                i = ReadNumber(text, i, tokens);
+                i = ReadNumber(text, i, tokens, scratch);
                 continue;
             }
 
             if (char.IsLetter(c))
             {
-                i = ReadWord(text, i, tokens);
+                i = ReadWord(text, i, tokens, scratch);
                 continue;
             }
 
@@ -45,10 +46,32 @@ internal static class Tokenizer
         return tokens;
     }
 
-    static int ReadNumber(string text, int start, List<Token> tokens)
+    /// <summary>Per-call buffers: one builder and an intern table so repeated words share one folded string.</summary>
+    sealed class Scratch
+    {
+        public readonly System.Text.StringBuilder Builder = new();
+        readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public string Intern(System.Text.StringBuilder builder)
+        {
+            var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+            Span<char> buffer = builder.Length <= 128 ? stackalloc char[builder.Length] : new char[builder.Length];
+            builder.CopyTo(0, buffer, builder.Length);
+            if (lookup.TryGetValue(buffer, out var existing))
+            {
+                return existing;
+            }
+
+            var value = buffer.ToString();
+            _strings[value] = value;
+            return value;
+        }
+    }
+
+    static int ReadNumber(string text, int start, List<Token> tokens, Scratch scratch)
     {
         var i = start;
-        var folded = new System.Text.StringBuilder();
+        var folded = scratch.Builder.Clear();
         while (i < text.Length)
         {
             var c = text[i];
@@ -68,14 +91,14 @@ internal static class Tokenizer
             }
         }
 
-        tokens.Add(new Token { Start = start, End = i, Kind = TokenKind.Number, Folded = folded.ToString() });
+        tokens.Add(new Token { Start = start, End = i, Kind = TokenKind.Number, Folded = scratch.Intern(folded) });
         return i;
     }
 
-    static int ReadWord(string text, int start, List<Token> tokens)
+    static int ReadWord(string text, int start, List<Token> tokens, Scratch scratch)
     {
         var i = start;
-        var folded = new System.Text.StringBuilder();
+        var folded = scratch.Builder.Clear();
         bool arabic = false, latin = false;
         while (i < text.Length)
         {
@@ -127,7 +150,7 @@ internal static class Tokenizer
             Start = start,
             End = end,
             Kind = TokenKind.Word,
-            Folded = folded.ToString(),
+            Folded = scratch.Intern(folded),
             IsArabic = arabic,
             IsLatin = latin && !arabic,
             IsCapitalized = latin && char.IsUpper(text[start]),
