@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PressRoom.Host.Bench;
 using PressRoom.Host.Cli;
 
 var root = new RootCommand("pressroom — the PressRoom local runtime and tools")
@@ -7,6 +8,7 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     ServeCommand.Create(),
     UploadCommand.Create(),
     StatusCommand.Create(),
+    BenchCommand.Create(),
     EntitiesCommand.Create(),
     EntitiesCommand.CreateEval(),
 };

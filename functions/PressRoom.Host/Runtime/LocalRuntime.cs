@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Console;
+using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Storage;
 
@@ -70,7 +71,7 @@ public sealed class LocalRuntime : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, apiUri.Port));
 
             var app = builder.Build();
-            app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+            app.MapPressRoomApi();
             await app.StartAsync(cancellationToken);
             return new LocalRuntime(app, engine, azurite)
             {
