@@ -19,14 +19,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section));
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
-<<<<<<< HEAD
         services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
-=======
         services.AddOptions<DocumentLimits>()
             .Bind(configuration.GetSection(DocumentLimits.Section))
             .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
             .ValidateOnStart();
->>>>>>> docs
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
         services.AddSingleton<ReleaseArtifacts>();

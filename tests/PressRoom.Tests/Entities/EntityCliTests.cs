@@ -1,3 +1,4 @@
+using PressRoom.Tests.Documents.Fixtures;
 using System.Text.Json;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
@@ -14,7 +15,7 @@ public sealed class EntityCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    static EntityCommand Command() => new(new PlainTextReader(), new BuiltinEntityExtractor(), new ScriptLanguageDetector());
+    static EntityCommand Command() => new(TestReaders.Create(), new BuiltinEntityExtractor(), new ScriptLanguageDetector());
 
     [Fact]
     public async Task Entities_json_has_exactly_the_contract_shape()
@@ -70,7 +71,7 @@ public sealed class EntityCliTests : IDisposable
     public async Task Eval_prints_per_category_scores_and_the_micro_average()
     {
         using var stdout = new StringWriter();
-        var exit = await new EvalCommand(new PlainTextReader(), new BuiltinEntityExtractor()).RunAsync(Path.Combine(RepoPaths.Root, "eval", "gold"), stdout, CancellationToken.None);
+        var exit = await new EvalCommand(TestReaders.Create(), new BuiltinEntityExtractor()).RunAsync(Path.Combine(RepoPaths.Root, "eval", "gold"), stdout, CancellationToken.None);
 
         Assert.Equal(0, exit);
         var output = stdout.ToString();
@@ -80,7 +81,7 @@ public sealed class EntityCliTests : IDisposable
         }
 
         using var none = new StringWriter();
-        Assert.Equal(2, await new EvalCommand(new PlainTextReader(), new BuiltinEntityExtractor()).RunAsync(_folder, none, CancellationToken.None));
+        Assert.Equal(2, await new EvalCommand(TestReaders.Create(), new BuiltinEntityExtractor()).RunAsync(_folder, none, CancellationToken.None));
     }
 
     [Fact]

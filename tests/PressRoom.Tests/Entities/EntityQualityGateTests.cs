@@ -1,3 +1,4 @@
+using PressRoom.Tests.Documents.Fixtures;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities.Builtin;
 using PressRoom.Pipeline.Entities.Cli;
@@ -16,7 +17,7 @@ public sealed class EntityQualityGateTests
     const double Target = 0.90;
 
     static async Task<List<(GoldDocument Gold, IReadOnlyList<Pipeline.Entities.ExtractedEntity> Predicted)>> Run(string folder) =>
-        await new EvalCommand(new PlainTextReader(), new BuiltinEntityExtractor()).EvaluateAsync(folder, CancellationToken.None);
+        await new EvalCommand(TestReaders.Create(), new BuiltinEntityExtractor()).EvaluateAsync(folder, CancellationToken.None);
 
     [Fact]
     public async Task Seed_release_meets_the_target()
