@@ -107,7 +107,8 @@ public sealed class AzureProvidersEndToEndTests(AzuriteFixture azurite, ITestOut
         Assert.Equal("Doha", doha.English);
         Assert.Equal(english.First(e => e.Text == "Doha").Key, doha.Key);
         var money = arabic.First(e => e.Text == "15 مليون دولار");
-        Assert.Equal(("15000000 USD", "15 million dollars"), (money.Value, money.English));
+        Assert.Equal("15000000 USD", money.Value);
+        Assert.Contains(money.English, new[] { "15 million dollars", "USD 15,000,000" });
         Assert.Equal("Vladimir Voronkov", arabic.First(e => e.Category == "Person").English);
 
         // Rows: the ReleaseEntities table carries the English name of Arabic mentions.
