@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
@@ -28,6 +29,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobReceiptStore>();
         services.AddSingleton<ReleaseQueries>();
         services.AddSingleton<ReleaseUploader>();
+        services.AddSingleton<ReleaseLifecycle>();
+        services.AddSingleton<ReleaseListing>();
+        services.AddSingleton<EntitySearch>();
+        services.AddPressRoomApi(configuration);
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<IDocumentReader, PlainTextReader>();

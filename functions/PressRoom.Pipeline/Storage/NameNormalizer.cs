@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace PressRoom.Pipeline.Storage;
+
+/// <summary>
+/// Folds Arabic and Latin names to a search form, so "الأنصاري", "الانصارى" and "انصاري" meet, and "Al-Ansari" meets "al ansari":
+/// Arabic diacritics and tatweel removed, alef/yeh/teh marbuta/hamza carriers unified, Latin lower-cased without accents.
+/// </summary>
+public static class NameNormalizer
+{
+    /// <summary>Tokens shorter than this are not indexed (single letters match everything).</summary>
+    public const int MinTokenLength = 2;
+
+    public static string Normalize(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var decomposed = value.Normalize(NormalizationForm.FormKD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark || c == '\u0640')
+            {
+                continue; // tashkeel, accents, tatweel
+            }
+
+            builder.Append(c switch
+            {
+                'أ' or 'إ' or 'آ' or 'ٱ' => 'ا',
+                'ى' => 'ي',
+                'ئ' => 'ي',
+                'ؤ' => 'و',
+                'ة' => 'ه',
+                _ when char.IsLetterOrDigit(c) => char.ToLowerInvariant(c),
+                _ => ' ',
+            });
+        }
+
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Search tokens of a name. An Arabic token with the article "ال" is indexed with and without it.</summary>
+    public static IReadOnlyList<string> Tokens(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return [];
+        }
+
+        var tokens = new List<string>();
+        foreach (var token in Normalize(value).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Length < MinTokenLength || !token.Any(char.IsLetter))
+            {
+                continue;
+            }
+
+            tokens.Add(token);
+            if (token.StartsWith("ال", StringComparison.Ordinal) && token.Length - 2 >= MinTokenLength)
+            {
+                tokens.Add(token[2..]);
+            }
+        }
+
+        return tokens.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>True when every token of the query is a prefix of some token of the name.</summary>
+    public static bool Matches(IReadOnlyList<string> queryTokens, IEnumerable<string?> names)
+    {
+        var nameTokens = names.SelectMany(Tokens).ToList();
+        return queryTokens.All(q => nameTokens.Any(t => t.StartsWith(q, StringComparison.Ordinal)));
+    }
+}
