@@ -114,6 +114,7 @@ public sealed class ReleaseEventPublisher(PressRoomStorage storage, TimeProvider
         {
             var claim = new TableEntity(pk, rk)
             {
+                ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
                 ["ReleaseId"] = releaseId,
                 ["EventId"] = $"{releaseId}:{eventKey}",
                 ["Type"] = type,
