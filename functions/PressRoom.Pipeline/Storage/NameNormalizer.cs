@@ -40,7 +40,10 @@ public static class NameNormalizer
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>Search tokens of a name. An Arabic token with the article "ال" is indexed with and without it.</summary>
+    /// <summary>
+    /// Search tokens of a name. An Arabic word is also indexed without its attached article or particle
+    /// ("الأنصاري" → "انصاري", "لمكافحة" → "مكافحه", "للتنمية" → "تنميه"), so a search by the bare word finds it.
+    /// </summary>
     public static IReadOnlyList<string> Tokens(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -57,9 +60,21 @@ public static class NameNormalizer
             }
 
             tokens.Add(token);
-            if (token.StartsWith("ال", StringComparison.Ordinal) && token.Length - 2 >= MinTokenLength)
+            var bare = token;
+            foreach (var prefix in (string[])["لل", "ل", "و", "ب", "ف"])
             {
-                tokens.Add(token[2..]);
+                // Particles only on longer words: a short name starting with one of these letters stays whole.
+                if (bare.StartsWith(prefix, StringComparison.Ordinal) && bare.Length - prefix.Length >= 4)
+                {
+                    bare = bare[prefix.Length..];
+                    tokens.Add(bare);
+                    break;
+                }
+            }
+
+            if (bare.StartsWith("ال", StringComparison.Ordinal) && bare.Length - 2 >= MinTokenLength)
+            {
+                tokens.Add(bare[2..]);
             }
         }
 

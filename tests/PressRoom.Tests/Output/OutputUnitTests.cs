@@ -19,6 +19,9 @@ public sealed class OutputUnitTests
     public void Arabic_tokens_are_indexed_with_and_without_the_article_and_numbers_are_not_names()
     {
         Assert.Equal(["الانصاري", "انصاري"], NameNormalizer.Tokens("الأنصاري"));
+        Assert.Equal(["لمكافحه", "مكافحه"], NameNormalizer.Tokens("لمكافحة"));
+        Assert.Equal(["للتنميه", "تنميه"], NameNormalizer.Tokens("للتنمية"));
+        Assert.Equal(["وليد"], NameNormalizer.Tokens("وليد"));
         Assert.Empty(NameNormalizer.Tokens("2019"));
         Assert.True(NameNormalizer.Matches(["عبد", "انصا"], ["عبد العزيز عبد الله الأنصاري", null]));
         Assert.False(NameNormalizer.Matches(["عبد", "ثاني"], ["عبد العزيز عبد الله الأنصاري", "Abdulaziz Al-Ansari"]));

@@ -41,6 +41,7 @@ public sealed class VersioningTests
         var v2 = await UploadAsync(storage, v2Content);
         Assert.NotEqual(v1, v2);
         await WaitForStatusAsync(storage, v2, ReleaseStatus.Completed);
+        await WaitForStatusAsync(storage, v1, ReleaseStatus.Superseded);
         var rows = await VersionRowsAsync(storage);
         Assert.Equal(2, rows.Count);
         var old = rows.Single(r => r.RowKey == v1);
@@ -125,10 +126,10 @@ public sealed class VersioningTests
     /// <summary>Waits until the watcher has taken in the blob's current ETag.</summary>
     static async Task WaitForReceiptAsync(PressRoomStorage storage, string releaseId)
     {
-        var etag = (await storage.ReleasesContainer.GetBlobClient(BlobName).GetPropertiesAsync()).Value.ETag.ToString();
+        var etag = (await storage.ReleasesContainer.GetBlobClient(BlobName).GetPropertiesAsync()).Value.ETag.ToString().Trim('"');
         var receipts = new BlobReceiptStore(storage);
         var deadline = DateTime.UtcNow + Timeout;
-        while (await receipts.GetAsync(BlobName, CancellationToken.None) is not { } receipt || receipt.ETag != etag)
+        while (await receipts.GetAsync(BlobName, CancellationToken.None) is not { } receipt || receipt.ETag?.Trim('"') != etag)
         {
             Assert.True(DateTime.UtcNow < deadline, "The watcher did not take in the re-upload.");
             await Task.Delay(250);
