@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Pipeline.Workflow;
@@ -19,7 +20,7 @@ public sealed partial class ReleasesApi(
     ReleaseListing listing,
     ReleaseViewBuilder views,
     ReleaseArtifacts artifacts,
-    IOptions<UploadLimitOptions> limits,
+    IOptions<DocumentLimits> limits,
     ILogger<ReleasesApi> logger)
 {
     public const string FileNameHeader = "X-File-Name";

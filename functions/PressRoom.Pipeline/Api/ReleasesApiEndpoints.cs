@@ -16,7 +16,7 @@ public static class ReleasesApiEndpoints
 
     public static IServiceCollection AddPressRoomApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UploadLimitOptions>().Bind(configuration.GetSection(UploadLimitOptions.Section));
+        // The upload limit is DocumentLimits.MaxOriginalBytes (Documents:*), bound with the readers, so HTTP and blob uploads share it.
         services.AddSingleton<ReleaseViewBuilder>();
         services.AddSingleton<ReleasesApi>();
         services.AddSingleton<EntitiesApi>();

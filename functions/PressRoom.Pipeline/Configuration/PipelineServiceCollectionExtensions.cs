@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
@@ -20,6 +21,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
         services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
+        services.AddOptions<DocumentLimits>()
+            .Bind(configuration.GetSection(DocumentLimits.Section))
+            .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
+            .ValidateOnStart();
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
         services.AddSingleton<ReleaseArtifacts>();
@@ -35,7 +40,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddPressRoomApi(configuration);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();
         services.AddTranslationProvider(configuration);
         services.AddEntityExtractor(configuration);

@@ -5,6 +5,7 @@ using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Workflow;
+using PressRoom.Tests.Documents.Fixtures;
 using PressRoom.Tests.Infrastructure;
 
 namespace PressRoom.Tests.Output;
@@ -107,7 +108,7 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
     internal static async Task<SaveInput> SavedInputAsync(ReleaseArtifacts artifacts, string blobName, IReadOnlyList<ExtractedEntity>? entities = null, string? text = null, DateTimeOffset? receivedAt = null)
     {
         text ??= "عنوان البيان\n\nالتقى السيد اختبار الشخص بالوفد.";
-        var document = await new PlainTextReader().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), blobName, CancellationToken.None);
+        var document = await TestReaders.ReadAsync(Encoding.UTF8.GetBytes(text), blobName);
         var input = Input(blobName, text, receivedAt);
         entities ??= [new ExtractedEntity { Category = "Person", Text = "اختبار الشخص", Offset = document.Text.IndexOf("اختبار", StringComparison.Ordinal), Length = 12, Key = "person:test-person", English = "Test Person", Confidence = 0.9 }];
         await artifacts.WriteJsonAsync(input.ReleaseId, ReleaseArtifacts.DocumentFile, document, CancellationToken.None);

@@ -12,6 +12,7 @@ using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Workflow;
+using PressRoom.Tests.Documents.Fixtures;
 using PressRoom.Tests.Infrastructure;
 
 namespace PressRoom.Tests.Output;
@@ -159,7 +160,7 @@ public sealed class ReleaseApiTests(ApiRuntimeFixture fixture) : IClassFixture<A
     public async Task Entity_search_finds_people_by_arabic_and_english_name_with_normalized_matching()
     {
         var seed = await File.ReadAllTextAsync(RepoPaths.SeedRelease);
-        var document = await new PlainTextReader().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(seed)), "search/seed.txt", CancellationToken.None);
+        var document = await TestReaders.ReadAsync(Encoding.UTF8.GetBytes(seed), "search/seed.txt");
         ExtractedEntity Entity(string category, string text, string english, string key)
         {
             var offset = document.Text.IndexOf(text, StringComparison.Ordinal);
