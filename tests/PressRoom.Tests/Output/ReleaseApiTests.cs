@@ -249,7 +249,7 @@ public sealed class ReleaseApiTests(ApiRuntimeFixture fixture) : IClassFixture<A
         Assert.Equal(documented, local);
 
         // Functions app: the HTTP triggers declared (route prefix "api").
-        var functions = typeof(Functions.ApiFunctions).Assembly.GetTypes()
+        var functions = typeof(PressRoom.Functions.ApiFunctions).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .SelectMany(m => m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).Where(a => a is not null))
             .SelectMany(a => a!.Methods!.Select(m => $"{m.ToUpperInvariant()} /api/{a.Route}"))

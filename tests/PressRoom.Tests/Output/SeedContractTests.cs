@@ -80,7 +80,13 @@ public sealed class SeedContractTests
         OutputContract.AssertValidReleaseJson(await ReadBlobAsync(storage, $"{rejectedId}/release.json"));
 
         // Events: one per release, CloudEvents attributes, documented data fields.
+        // Events are sent right after the final row is written: collect until both arrived.
         var events = await EventQueue.ReadAllAsync(storage);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); events.Count < 2 && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            events.AddRange(await EventQueue.ReadAllAsync(storage));
+        }
+
         Assert.Equal(2, events.Count);
         var dataFields = OutputContract.FieldsAfter("`data`:");
         foreach (var e in events)

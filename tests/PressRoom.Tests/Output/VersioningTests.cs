@@ -86,10 +86,26 @@ public sealed class VersioningTests
         // The same content uploaded again reinstates version 2, with one new processed event.
         Assert.Equal(v2, await UploadAsync(storage, v2Content));
         await WaitForStatusAsync(storage, v2, ReleaseStatus.Completed);
-        var reinstated = await EventQueue.ReadAllAsync(storage);
+        var reinstated = await WaitForEventsAsync(storage);
         var back = Assert.Single(reinstated);
         Assert.Equal(ReleaseEventTypes.Processed, back.GetProperty("type").GetString());
         Assert.Equal(v2, back.GetProperty("subject").GetString());
+    }
+
+    /// <summary>Events are sent after the status is written: wait for the first, then for stragglers.</summary>
+    static async Task<List<JsonElement>> WaitForEventsAsync(PressRoomStorage storage)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        var events = await EventQueue.ReadAllAsync(storage);
+        while (events.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            events = await EventQueue.ReadAllAsync(storage);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        events.AddRange(await EventQueue.ReadAllAsync(storage));
+        return events;
     }
 
     static async Task<string> UploadAsync(PressRoomStorage storage, byte[] content)
