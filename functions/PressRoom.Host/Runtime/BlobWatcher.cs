@@ -9,11 +9,13 @@ namespace PressRoom.Host.Runtime;
 /// The local stand-in for the Functions blob trigger: polls the <c>releases</c> container and offers every new or
 /// changed blob version (ETag) to the pipeline once. Failures are retried on later polls; past the poison threshold
 /// the blob is parked with its reason. Receipts live in a table, so a restarted or second process agrees on them.
+/// A blob with a receipt that is no longer listed was deleted: its release is withdrawn (once; see ReleaseLifecycle).
 /// </summary>
 public sealed class BlobWatcher(
     PressRoomStorage storage,
     BlobReceiptStore receipts,
     ReleaseIntake intake,
+    ReleaseLifecycle lifecycle,
     DurableTaskClient client,
     IOptions<LocalRuntimeOptions> options,
     ILogger<BlobWatcher> logger) : BackgroundService
@@ -40,8 +42,10 @@ public sealed class BlobWatcher(
     async Task ScanAsync(Dictionary<string, BlobReceipt> known, CancellationToken cancellationToken)
     {
         var pending = new List<(string Name, string ETag)>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var blob in storage.ReleasesContainer.GetBlobsAsync(cancellationToken: cancellationToken))
         {
+            listed.Add(blob.Name);
             var etag = blob.Properties.ETag?.ToString() ?? string.Empty;
             if (known.TryGetValue(blob.Name, out var receipt) && receipt.ETag == etag)
             {
@@ -59,6 +63,21 @@ public sealed class BlobWatcher(
                 known[blob.Name] = receipt;
             }
         });
+
+        // Only after a complete listing: a receipt whose blob is not listed belongs to a deleted blob.
+        foreach (var name in known.Keys.Where(n => !listed.Contains(n)).ToList())
+        {
+            await WithdrawAsync(name, cancellationToken);
+            known.Remove(name);
+        }
+    }
+
+    async Task WithdrawAsync(string name, CancellationToken cancellationToken)
+    {
+        // The receipt goes last, so a crash in between repeats the (idempotent) withdrawal on the next poll.
+        var withdrawn = await lifecycle.WithdrawAsync(name, cancellationToken);
+        await receipts.DeleteAsync(name, cancellationToken);
+        logger.LogInformation("Blob {BlobName} was deleted: {Count} release(s) withdrawn", name, withdrawn.Count);
     }
 
     async Task<BlobReceipt> OfferAsync(string name, string etag, CancellationToken cancellationToken)

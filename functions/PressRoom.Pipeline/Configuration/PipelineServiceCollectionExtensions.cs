@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
@@ -35,6 +36,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobReceiptStore>();
         services.AddSingleton<ReleaseQueries>();
         services.AddSingleton<ReleaseUploader>();
+        services.AddSingleton<ReleaseLifecycle>();
+        services.AddSingleton<ReleaseListing>();
+        services.AddSingleton<EntitySearch>();
+        services.AddPressRoomApi(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();

@@ -46,6 +46,10 @@ public sealed class BlobReceiptStore(PressRoomStorage storage)
             TableUpdateMode.Replace,
             cancellationToken);
 
+    /// <summary>Forgets a blob that is gone (after its release was withdrawn).</summary>
+    public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
+        await storage.ReceiptsTable.DeleteEntityAsync(Partition, TableKeys.Sanitize(blobName), Azure.ETag.All, cancellationToken);
+
     static BlobReceipt FromRow(TableEntity row) => new(
         row.GetString("BlobName") ?? row.RowKey,
         row.GetString("ETag"),

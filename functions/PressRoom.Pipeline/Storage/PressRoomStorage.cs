@@ -31,7 +31,11 @@ public sealed class PressRoomStorage
     public TableClient EntitiesTable => Tables.GetTableClient(StorageNames.ReleaseEntitiesTable);
     public TableClient EntityIndexTable => Tables.GetTableClient(StorageNames.EntityIndexTable);
     public TableClient ReceiptsTable => Tables.GetTableClient(StorageNames.BlobReceiptsTable);
+    public TableClient ReleasesByTimeTable => Tables.GetTableClient(StorageNames.ReleasesByTimeTable);
+    public TableClient EntityNamesTable => Tables.GetTableClient(StorageNames.EntityNamesTable);
+    public TableClient EventLogTable => Tables.GetTableClient(StorageNames.ReleaseEventLogTable);
     public QueueClient EventsQueue => Queues.GetQueueClient(StorageNames.EventsQueue);
+    public QueueClient DeletionsQueue => Queues.GetQueueClient(StorageNames.DeletionsQueue);
 
     public static PressRoomStorage FromConnectionString(string connectionString)
     {
@@ -80,6 +84,10 @@ public sealed class PressRoomStorage
             EntitiesTable.CreateIfNotExistsAsync(cancellationToken),
             EntityIndexTable.CreateIfNotExistsAsync(cancellationToken),
             ReceiptsTable.CreateIfNotExistsAsync(cancellationToken),
-            EventsQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+            ReleasesByTimeTable.CreateIfNotExistsAsync(cancellationToken),
+            EntityNamesTable.CreateIfNotExistsAsync(cancellationToken),
+            EventLogTable.CreateIfNotExistsAsync(cancellationToken),
+            EventsQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            DeletionsQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Storage;
 
@@ -10,6 +13,16 @@ public static class ReleaseEventTypes
     public const string Failed = "pressroom.release.failed";
     public const string Rejected = "pressroom.release.rejected";
     public const string Withdrawn = "pressroom.release.withdrawn";
+
+    /// <summary>The event a release's final status announces.</summary>
+    public static string ForStatus(string status) => status switch
+    {
+        ReleaseStatus.Completed or ReleaseStatus.Superseded => Processed,
+        ReleaseStatus.Rejected => Rejected,
+        ReleaseStatus.Failed => Failed,
+        ReleaseStatus.Withdrawn => Withdrawn,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No event announces this status."),
+    };
 }
 
 /// <summary>A CloudEvents 1.0 structured-mode envelope.</summary>
@@ -25,30 +38,148 @@ public sealed record CloudEvent<T>(
     public string Datacontenttype { get; init; } = "application/json";
 }
 
+/// <summary>The <c>data</c> of a release event: the summary plus pointers to the blobs and the table row.</summary>
+public sealed record ReleaseEventData(
+    string ReleaseId,
+    string DocumentId,
+    string SourceBlob,
+    string Status,
+    string? Language,
+    string? Title,
+    string? TitleEn,
+    string? ReasonCode,
+    string? Reason,
+    int EntityCount,
+    IReadOnlyDictionary<string, string> Blobs,
+    TablePointer Row)
+{
+    public string SchemaVersion { get; init; } = ReleaseRecord.CurrentSchemaVersion;
+    public string? Supersedes { get; init; }
+    public string? SupersededBy { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>Events stay small: titles are clipped (the full title is in release.json).</summary>
+    const int MaxTitle = 1_000;
+
+    public static ReleaseEventData From(ReleaseRecord record) => new(
+        record.ReleaseId,
+        record.DocumentId,
+        record.SourceBlob,
+        record.Status,
+        record.Language,
+        Clip(record.Title),
+        Clip(record.TranslatedTitles.GetValueOrDefault("en")),
+        record.ReasonCode,
+        Clip(record.Reason),
+        record.Entities.Values.Sum(l => l.Count),
+        record.Blobs,
+        new TablePointer(StorageNames.ReleasesTable, TableKeys.Sanitize(record.DocumentId), TableKeys.Sanitize(record.ReleaseId)))
+    {
+        Supersedes = record.Supersedes,
+        SupersededBy = record.SupersededBy,
+        WithdrawnAt = record.WithdrawnAt,
+    };
+
+    static string? Clip(string? value) => value is { Length: > MaxTitle } ? value[..MaxTitle] : value;
+}
+
+public sealed record TablePointer(string Table, string PartitionKey, string RowKey);
+
 /// <summary>
-/// Publishes one event per release state change. A marker on the release row records what was sent,
-/// so a replayed or retried activity does not publish the same change twice.
+/// Publishes one event per release state change. Each change has a deterministic event id (<c>{releaseId}:{key}</c>);
+/// a row in <c>ReleaseEventLog</c> claims it before sending (insert-only, so of two concurrent executions only one sends)
+/// and records it as sent afterwards. A claim left pending by a process that died is taken over after
+/// <see cref="ClaimLease"/> and the stored message is re-sent byte for byte; only a death between sending and
+/// recording can therefore repeat a message, and it repeats with the same CloudEvents id.
 /// </summary>
-public sealed class ReleaseEventPublisher(PressRoomStorage storage)
+public sealed class ReleaseEventPublisher(PressRoomStorage storage, TimeProvider clock, ILogger<ReleaseEventPublisher> logger)
 {
     public const string Source = "/pressroom/releases";
-    const string MarkerProperty = "EventsSent";
+    public const string Pending = "Pending";
+    public const string Sent = "Sent";
 
-    public async Task<bool> PublishOnceAsync<T>(string partitionKey, string rowKey, string releaseId, string type, T data, DateTimeOffset time, CancellationToken cancellationToken)
+    /// <summary>How long a claim may stay pending before another execution re-sends it.</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <param name="eventKey">Names the state change; the event type's last segment for the first change of a kind.</param>
+    /// <returns>True when this call sent the message.</returns>
+    public async Task<bool> PublishOnceAsync<T>(string releaseId, string eventKey, string type, T data, CancellationToken cancellationToken)
     {
-        var table = storage.ReleasesTable;
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, [MarkerProperty], cancellationToken);
-        var sent = existing.HasValue ? existing.Value!.GetString(MarkerProperty) ?? string.Empty : string.Empty;
-        if (sent.Split(',').Contains(type, StringComparer.Ordinal))
+        var table = storage.EventLogTable;
+        var pk = TableKeys.Sanitize(releaseId);
+        var rk = TableKeys.Sanitize(eventKey);
+        var body = JsonSerializer.Serialize(new CloudEvent<T>($"{releaseId}:{eventKey}", Source, type, releaseId, clock.GetUtcNow(), data), PressRoomJson.Options);
+        var deadline = clock.GetUtcNow() + ClaimLease * 2;
+        while (true)
         {
-            return false;
+            var claim = new TableEntity(pk, rk)
+            {
+                ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
+                ["ReleaseId"] = releaseId,
+                ["EventId"] = $"{releaseId}:{eventKey}",
+                ["Type"] = type,
+                ["State"] = Pending,
+                ["ClaimedBy"] = WorkerIdentity.Current,
+                ["ClaimedAt"] = clock.GetUtcNow(),
+                ["Body"] = body,
+            };
+            try
+            {
+                var added = await table.AddEntityAsync(claim, cancellationToken);
+                await SendAndRecordAsync(table, claim, body, added.Headers.ETag!.Value, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Claimed before: sent already, being sent, or abandoned by a process that died.
+            }
+
+            var existing = (await table.GetEntityAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken)).Value;
+            if (existing.GetString("State") == Sent)
+            {
+                return false;
+            }
+
+            if (clock.GetUtcNow() - (existing.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue) > ClaimLease)
+            {
+                existing["ClaimedBy"] = WorkerIdentity.Current;
+                existing["ClaimedAt"] = clock.GetUtcNow();
+                try
+                {
+                    var taken = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                    logger.LogWarning("Event {EventId} was left pending; re-sending it", existing.GetString("EventId"));
+                    await SendAndRecordAsync(table, existing, existing.GetString("Body") ?? body, taken.Headers.ETag!.Value, cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    continue; // another execution took it over first
+                }
+            }
+
+            if (clock.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Event {releaseId}:{eventKey} stayed pending in another execution; the activity retries.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
+    }
 
-        var cloudEvent = new CloudEvent<T>($"{releaseId}:{type}", Source, type, releaseId, time, data);
-        await storage.EventsQueue.SendMessageAsync(JsonSerializer.Serialize(cloudEvent, PressRoomJson.Options), cancellationToken);
-
-        var marker = new TableEntity(partitionKey, rowKey) { [MarkerProperty] = sent.Length == 0 ? type : $"{sent},{type}" };
-        await table.UpsertEntityAsync(marker, TableUpdateMode.Merge, cancellationToken);
-        return true;
+    async Task SendAndRecordAsync(TableClient table, TableEntity claim, string body, ETag etag, CancellationToken cancellationToken)
+    {
+        var receipt = await storage.EventsQueue.SendMessageAsync(body, cancellationToken);
+        claim["State"] = Sent;
+        claim["SentAt"] = clock.GetUtcNow();
+        claim["MessageId"] = receipt.Value.MessageId;
+        try
+        {
+            await table.UpdateEntityAsync(claim, etag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // This execution was slower than the lease and another one re-sent the same event id; consumers dedupe by id.
+            logger.LogWarning("Event {EventId} was re-sent by another execution while this one sent it", claim.GetString("EventId"));
+        }
     }
 }

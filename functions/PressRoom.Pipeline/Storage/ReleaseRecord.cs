@@ -36,4 +36,13 @@ public sealed record ReleaseRecord
     public IReadOnlyDictionary<string, string> Blobs { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, long> CharactersSentByProvider { get; init; } = new Dictionary<string, long>();
     public string? ProcessedBy { get; init; }
+
+    /// <summary>The earlier version of the same source blob this one replaced (Completed releases only).</summary>
+    public string? Supersedes { get; init; }
+
+    /// <summary>The later version that replaced this one; set when the status becomes Superseded.</summary>
+    public string? SupersededBy { get; init; }
+
+    /// <summary>When the source blob was deleted; set when the status becomes Withdrawn.</summary>
+    public DateTimeOffset? WithdrawnAt { get; init; }
 }

@@ -5,11 +5,28 @@ using PressRoom.Pipeline.Entities;
 
 namespace PressRoom.Pipeline.Storage;
 
-/// <summary>Maps records to table rows. Keys: Releases (DocumentId, ReleaseId); ReleaseEntities (ReleaseId, lang-index); EntityIndex (entity key, newest-first + ReleaseId).</summary>
+/// <summary>
+/// Maps records to table rows (docs/output-contract.md lists every column). Keys:
+/// Releases (DocumentId, ReleaseId); ReleasesByTime (month, newest-first + ReleaseId);
+/// ReleaseEntities (ReleaseId, lang-index); EntityIndex (entity key, newest-first + ReleaseId);
+/// EntityNames (first letter of a name token, token|entity key).
+/// </summary>
 public static class ReleaseRows
 {
     /// <summary>Azure's limit per string property is 64 KiB (32K UTF-16 chars); stay well under it.</summary>
     public const int MaxStringChars = 30_000;
+
+    /// <summary>Listing rows hold summaries; a title longer than this is clipped there (never in Releases or release.json).</summary>
+    public const int MaxListingTitleChars = 1_000;
+
+    /// <summary>Partition of <c>ReleasesByTime</c> that lists the month buckets in use.</summary>
+    public const string BucketsPartition = "_buckets";
+
+    /// <summary>Categories whose names are indexed for search; dates and numbers are not names.</summary>
+    static readonly HashSet<string> UnnamedCategories = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "DateTime", "Quantity", "PhoneNumber", "Email", "URL", "IP",
+    };
 
     public static TableEntity Release(ReleaseRecord record)
     {
@@ -32,7 +49,7 @@ public static class ReleaseRows
             ["DatelineDate"] = record.Dateline?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Characters"] = record.Characters,
             ["Paragraphs"] = record.Paragraphs,
-            ["EntityCount"] = record.Entities.Values.Sum(l => l.Count),
+            ["EntityCount"] = EntityCount(record),
             ["EntityCounts"] = JsonSerializer.Serialize(record.EntitySummaries.ToDictionary(s => s.Language, s => s.ByCategory), PressRoomJson.Options),
             ["TranslationStatus"] = string.Join(";", record.Translations.Select(t => $"{t.TargetLanguage}:{t.Status}")),
             ["TranslationProvider"] = record.Translations.FirstOrDefault()?.Provider,
@@ -47,12 +64,23 @@ public static class ReleaseRows
             ["SourceTextBlob"] = record.Blobs.GetValueOrDefault("source"),
             ["EnglishTextBlob"] = record.Blobs.GetValueOrDefault("en"),
             ["ProcessedBy"] = record.ProcessedBy,
+            ["Supersedes"] = record.Supersedes,
+            ["SupersededBy"] = record.SupersededBy,
+            ["WithdrawnAt"] = record.WithdrawnAt,
         };
         return row;
     }
 
+    /// <summary>The row of a release in the newest-first listing, under its month.</summary>
+    public static TableEntity TimeIndex(ReleaseRecord record) =>
+        WithSummary(new TableEntity(TableKeys.MonthBucket(record.ReceivedAt), TableKeys.NewestFirst(record.ReceivedAt, record.ReleaseId)), record);
+
+    /// <summary>Marks a month as holding releases, so listings visit only months that exist.</summary>
+    public static TableEntity MonthBucket(DateTimeOffset receivedAt) =>
+        new(BucketsPartition, TableKeys.MonthBucket(receivedAt)) { ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion };
+
     public static IEnumerable<TableEntity> Entities(string releaseId, string language, IReadOnlyList<ExtractedEntity> entities) =>
-        entities.Select((e, i) => new TableEntity(TableKeys.Sanitize(releaseId), $"{language}-{i:D5}")
+        entities.Select((e, i) => new TableEntity(TableKeys.Sanitize(releaseId), $"{TableKeys.Sanitize(language)}-{i:D5}")
         {
             ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
             ["ReleaseId"] = releaseId,
@@ -70,21 +98,76 @@ public static class ReleaseRows
             ["Attributes"] = e.Attributes is null ? null : Clip(JsonSerializer.Serialize(e.Attributes, PressRoomJson.Options)),
         });
 
+    /// <summary>One row per distinct entity key of the release, in the entity's partition, newest release first.</summary>
     public static IEnumerable<TableEntity> Index(ReleaseRecord record, IEnumerable<ExtractedEntity> entities) =>
         entities
             .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .Select(g => new TableEntity(TableKeys.Sanitize(g.Key), $"{TableKeys.NewestFirst(record.ReceivedAt)}-{TableKeys.Sanitize(record.ReleaseId)}")
+            .Select(g => WithSummary(new TableEntity(TableKeys.Sanitize(g.Key), TableKeys.NewestFirst(record.ReceivedAt, record.ReleaseId))
             {
-                ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
                 ["EntityKey"] = g.Key,
-                ["ReleaseId"] = record.ReleaseId,
                 ["Category"] = g.First().Category,
                 ["Text"] = Clip(g.First().Text),
                 ["English"] = Clip(g.Select(e => e.English).FirstOrDefault(n => n is not null)),
                 ["Mentions"] = g.Count(),
-                ["Title"] = Clip(record.Title),
-                ["ReceivedAt"] = record.ReceivedAt,
-            });
+            }, record));
 
-    static string? Clip(string? value) => value is null || value.Length <= MaxStringChars ? value : value[..MaxStringChars];
+    /// <summary>
+    /// Name tokens of every named entity (Arabic text and English name), partitioned by the token's first letter so a
+    /// prefix search is one range query in one partition.
+    /// </summary>
+    public static IEnumerable<TableEntity> Names(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
+    {
+        var rows = new Dictionary<(string, string), TableEntity>();
+        foreach (var group in entities.Where(e => !UnnamedCategories.Contains(e.Category)).GroupBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            var english = group.Select(e => e.English).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+            var name = group.Select(e => e.Text).FirstOrDefault(t => t.Any(IsArabic)) ?? first.Text;
+            foreach (var token in group.SelectMany(e => NameNormalizer.Tokens(e.Text).Concat(NameNormalizer.Tokens(e.English))).Distinct(StringComparer.Ordinal))
+            {
+                var pk = TableKeys.Sanitize(token[..1]);
+                var rk = TableKeys.Sanitize($"{token}|{group.Key}");
+                rows[(pk, rk)] = new TableEntity(pk, rk)
+                {
+                    ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
+                    ["Token"] = token,
+                    ["EntityKey"] = group.Key,
+                    ["Category"] = first.Category,
+                    ["Name"] = Clip(name),
+                    ["English"] = Clip(english),
+                    ["LastReleaseId"] = record.ReleaseId,
+                    ["LastSeenAt"] = record.ReceivedAt,
+                };
+            }
+        }
+
+        return rows.Values;
+    }
+
+    /// <summary>The summary columns shared by listing rows (ReleasesByTime, EntityIndex), so a page needs no lookups.</summary>
+    static TableEntity WithSummary(TableEntity row, ReleaseRecord record)
+    {
+        row["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion;
+        row["ReleaseId"] = record.ReleaseId;
+        row["DocumentId"] = record.DocumentId;
+        row["SourceBlob"] = Clip(record.SourceBlob);
+        row["Status"] = record.Status;
+        row["Language"] = record.Language;
+        row["Title"] = Clip(record.Title, MaxListingTitleChars);
+        row["TitleEn"] = Clip(record.TranslatedTitles.GetValueOrDefault("en"), MaxListingTitleChars);
+        row["DatelinePlace"] = record.Dateline?.Place;
+        row["DatelineDate"] = record.Dateline?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        row["ReceivedAt"] = record.ReceivedAt;
+        row["EntityCount"] = EntityCount(record);
+        row["SupersededBy"] = record.SupersededBy;
+        return row;
+    }
+
+    static int EntityCount(ReleaseRecord record) => record.Entities.Values.Sum(l => l.Count);
+
+    static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
+
+    static string? Clip(string? value) => Clip(value, MaxStringChars);
+
+    static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

@@ -35,6 +35,13 @@ public static class TableKeys
     public static bool IsValid(string key) =>
         key.Length is > 0 and <= 1024 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
+    /// <summary>The month partition of the time-ordered listing (UTC), e.g. <c>2026-11</c>.</summary>
+    public static string MonthBucket(DateTimeOffset timestamp) =>
+        timestamp.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>Row key of a release in a newest-first listing: inverted ticks, then the release id for uniqueness.</summary>
+    public static string NewestFirst(DateTimeOffset timestamp, string releaseId) => $"{NewestFirst(timestamp)}-{Sanitize(releaseId)}";
+
     /// <summary>A row key that sorts newest first.</summary>
     public static string NewestFirst(DateTimeOffset timestamp) =>
         (DateTimeOffset.MaxValue.UtcTicks - timestamp.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);

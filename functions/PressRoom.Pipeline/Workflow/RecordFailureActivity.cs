@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Storage;
 
@@ -6,9 +5,7 @@ namespace PressRoom.Pipeline.Workflow;
 
 /// <summary>Records a release that failed after retries: a <c>Failed</c> row with the reason and one <c>failed</c> event. The original stays replayable.</summary>
 public sealed class RecordFailureActivity(
-    PressRoomStorage storage,
-    ReleaseArtifacts artifacts,
-    ReleaseEventPublisher events,
+    ReleaseLifecycle lifecycle,
     ILogger<RecordFailureActivity> logger) : PipelineActivity<FailureInput, ReleaseOutcome>
 {
     public override async Task<ReleaseOutcome> ExecuteAsync(FailureInput input, CancellationToken cancellationToken)
@@ -32,11 +29,7 @@ public sealed class RecordFailureActivity(
             },
             ProcessedBy = WorkerIdentity.Current,
         };
-        await artifacts.WriteJsonAsync(release.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
-        var row = ReleaseRows.Release(record);
-        await storage.ReleasesTable.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
-
-        await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Failed, SaveResultsActivity.Summary(record), DateTimeOffset.UtcNow, cancellationToken);
+        await lifecycle.RecordOutcomeAsync(record, cancellationToken);
         logger.LogError("Release {ReleaseId} failed in {Stage}: {ReasonCode} {Reason}", release.ReleaseId, input.Stage, input.ReasonCode, input.Message);
         return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Failed, input.ReasonCode, input.Message);
     }

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Storage;
@@ -10,7 +8,7 @@ namespace PressRoom.Pipeline.Workflow;
 /// The one way a release enters the pipeline, whatever delivered it (blob trigger, watcher, HTTP upload):
 /// hash the blob's current content, record it as received, and schedule its orchestration exactly once.
 /// </summary>
-public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler scheduler, TimeProvider clock, ILogger<ReleaseIntake> logger)
+public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler scheduler, ReleaseLifecycle lifecycle, TimeProvider clock, ILogger<ReleaseIntake> logger)
 {
     public async Task<ScheduleResult> OfferAsync(DurableTaskClient client, string blobName, string source, CancellationToken cancellationToken)
     {
@@ -26,7 +24,7 @@ public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler sch
         var input = scheduler.CreateInput(blobName, sha256, size, source, clock.GetUtcNow());
 
         // The first delivery claims the release by inserting its row; later ones give it time to schedule first.
-        var claimed = await TryClaimAsync(input, cancellationToken);
+        var claimed = await lifecycle.TryClaimAsync(input, cancellationToken);
         var result = await scheduler.ScheduleAsync(client, input, claimed ? TimeSpan.Zero : ClaimGrace, cancellationToken);
         logger.LogInformation("Blob {BlobName} offered via {Source}: release {ReleaseId}, started {Started}", blobName, source, result.ReleaseId, result.Started);
         return result;
@@ -34,31 +32,4 @@ public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler sch
 
     /// <summary>How long a repeated delivery waits for the claiming one to schedule, before scheduling itself (the claimer may have crashed).</summary>
     static readonly TimeSpan ClaimGrace = TimeSpan.FromSeconds(10);
-
-    /// <summary>Insert-only, so a repeated event never overwrites a later status of the same release.</summary>
-    async Task<bool> TryClaimAsync(ReleaseInput input, CancellationToken cancellationToken)
-    {
-        var row = new TableEntity(TableKeys.Sanitize(input.DocumentId), TableKeys.Sanitize(input.ReleaseId))
-        {
-            ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
-            ["ReleaseId"] = input.ReleaseId,
-            ["DocumentId"] = input.DocumentId,
-            ["SourceBlob"] = input.BlobName,
-            ["ContentSha256"] = input.ContentSha256,
-            ["Size"] = input.Size,
-            ["Status"] = ReleaseStatus.Received,
-            ["ReceivedAt"] = input.ReceivedAt,
-            ["IngestSource"] = input.Source,
-        };
-        try
-        {
-            await storage.ReleasesTable.AddEntityAsync(row, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Already received: a repeated delivery, or a retry of a failed release.
-            return false;
-        }
-    }
 }

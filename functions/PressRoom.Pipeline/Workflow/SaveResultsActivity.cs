@@ -12,9 +12,8 @@ namespace PressRoom.Pipeline.Workflow;
 /// <c>ReleaseEntities</c> and <c>EntityIndex</c> rows, and one event. Every write is an idempotent upsert.
 /// </summary>
 public sealed class SaveResultsActivity(
-    PressRoomStorage storage,
     ReleaseArtifacts artifacts,
-    ReleaseEventPublisher events,
+    ReleaseLifecycle lifecycle,
     ILogger<SaveResultsActivity> logger) : PipelineActivity<SaveInput, ReleaseOutcome>
 {
     public override async Task<ReleaseOutcome> ExecuteAsync(SaveInput input, CancellationToken cancellationToken)
@@ -100,17 +99,8 @@ public sealed class SaveResultsActivity(
             ProcessedBy = WorkerIdentity.Current,
         };
 
-        await artifacts.WriteJsonAsync(release.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
-        foreach (var (language, list) in entities)
-        {
-            await TableBatchWriter.UpsertAsync(storage.EntitiesTable, ReleaseRows.Entities(release.ReleaseId, language, list), cancellationToken);
-        }
-
-        await TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, entities.Values.SelectMany(l => l)), cancellationToken);
-        var row = ReleaseRows.Release(record);
-        await storage.ReleasesTable.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Merge, cancellationToken);
-
-        await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Processed, Summary(record), DateTimeOffset.UtcNow, cancellationToken);
+        // Rows, indexes, release.json, versioning and the one event: see ReleaseLifecycle.
+        await lifecycle.RecordOutcomeAsync(record, cancellationToken);
         logger.LogInformation("Release {ReleaseId} saved: {EntityCount} entities", release.ReleaseId, entities.Values.Sum(l => l.Count));
         return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
     }
@@ -138,10 +128,7 @@ public sealed class SaveResultsActivity(
             },
             ProcessedBy = WorkerIdentity.Current,
         };
-        await artifacts.WriteJsonAsync(release.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
-        var row = ReleaseRows.Release(record);
-        await storage.ReleasesTable.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Merge, cancellationToken);
-        await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Rejected, Summary(record), DateTimeOffset.UtcNow, cancellationToken);
+        await lifecycle.RecordOutcomeAsync(record, cancellationToken);
         return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Rejected, input.Document.ReasonCode, input.Document.ReasonMessage);
     }
 
@@ -156,38 +143,4 @@ public sealed class SaveResultsActivity(
 
         return usage;
     }
-
-    internal static ReleaseEventData Summary(ReleaseRecord record) => new(
-        record.ReleaseId,
-        record.DocumentId,
-        record.SourceBlob,
-        record.Status,
-        record.Language,
-        record.Title,
-        record.TranslatedTitles.GetValueOrDefault("en"),
-        record.ReasonCode,
-        record.Reason,
-        record.Entities.Values.Sum(l => l.Count),
-        record.Blobs,
-        new TablePointer(StorageNames.ReleasesTable, TableKeys.Sanitize(record.DocumentId), TableKeys.Sanitize(record.ReleaseId)));
 }
-
-/// <summary>The <c>data</c> of a release event.</summary>
-public sealed record ReleaseEventData(
-    string ReleaseId,
-    string DocumentId,
-    string SourceBlob,
-    string Status,
-    string? Language,
-    string? Title,
-    string? TitleEn,
-    string? ReasonCode,
-    string? Reason,
-    int EntityCount,
-    IReadOnlyDictionary<string, string> Blobs,
-    TablePointer Row)
-{
-    public string SchemaVersion { get; init; } = ReleaseRecord.CurrentSchemaVersion;
-}
-
-public sealed record TablePointer(string Table, string PartitionKey, string RowKey);

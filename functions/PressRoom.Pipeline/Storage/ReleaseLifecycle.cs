@@ -1,0 +1,317 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.Workflow;
+
+namespace PressRoom.Pipeline.Storage;
+
+/// <summary>
+/// Every status change of a release version and what it writes: the row in <c>Releases</c>, its listing rows
+/// (<c>ReleasesByTime</c>, <c>EntityIndex</c>), the name index, <c>release.json</c> and exactly one event.
+/// Versions of one source blob share a partition: the newest processed version is current, older ones are Superseded;
+/// deleting the blob withdraws the current version; uploading the same content again reinstates it.
+/// Every method is safe to repeat (activities replay, blob events repeat, watchers race).
+/// </summary>
+public sealed class ReleaseLifecycle(
+    PressRoomStorage storage,
+    ReleaseArtifacts artifacts,
+    ReleaseEventPublisher events,
+    TimeProvider clock,
+    ILogger<ReleaseLifecycle> logger)
+{
+    const string WithdrawalsColumn = "Withdrawals";
+    const string PreviousStatusColumn = "PreviousStatus";
+
+    /// <summary>Records a newly received version (insert-only, so a repeated delivery never overwrites a later status).</summary>
+    /// <returns>True when this call claimed the release; false when it was received before.</returns>
+    public async Task<bool> TryClaimAsync(ReleaseInput input, CancellationToken cancellationToken)
+    {
+        var record = new ReleaseRecord
+        {
+            ReleaseId = input.ReleaseId,
+            DocumentId = input.DocumentId,
+            SourceBlob = input.BlobName,
+            ContentSha256 = input.ContentSha256,
+            Status = ReleaseStatus.Received,
+            ReceivedAt = input.ReceivedAt,
+        };
+        var row = new TableEntity(TableKeys.Sanitize(input.DocumentId), TableKeys.Sanitize(input.ReleaseId))
+        {
+            ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
+            ["ReleaseId"] = input.ReleaseId,
+            ["DocumentId"] = input.DocumentId,
+            ["SourceBlob"] = input.BlobName,
+            ["ContentSha256"] = input.ContentSha256,
+            ["Size"] = input.Size,
+            ["Status"] = ReleaseStatus.Received,
+            ["ReceivedAt"] = input.ReceivedAt,
+            ["IngestSource"] = input.Source,
+        };
+        try
+        {
+            await storage.ReleasesTable.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Received before: a repeated delivery, a retry of a failed release, or the same content uploaded again.
+            await ReinstateIfWithdrawnAsync(input, cancellationToken);
+            return false;
+        }
+
+        await WriteListingAsync(record, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Records how processing ended (Completed, Rejected or Failed): rows, indexes, <c>release.json</c>, versioning, one event.
+    /// A release withdrawn or superseded meanwhile keeps that status (a replay never resurrects it).
+    /// </summary>
+    public async Task<ReleaseRecord> RecordOutcomeAsync(ReleaseRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var existing = await GetRowAsync(record.DocumentId, record.ReleaseId, cancellationToken);
+        var outcome = record.Status;
+        if (existing is not null)
+        {
+            // The claim's time is the release's time: listing keys derive from it and must not move on a retry.
+            record = record with { ReceivedAt = existing.GetDateTimeOffset("ReceivedAt") ?? record.ReceivedAt };
+            var current = existing.GetString("Status");
+            if (current is ReleaseStatus.Withdrawn or ReleaseStatus.Superseded)
+            {
+                record = record with
+                {
+                    Status = current,
+                    SupersededBy = existing.GetString("SupersededBy"),
+                    Supersedes = existing.GetString("Supersedes"),
+                    WithdrawnAt = existing.GetDateTimeOffset("WithdrawnAt"),
+                };
+            }
+        }
+
+        if (outcome == ReleaseStatus.Completed)
+        {
+            foreach (var (language, list) in record.Entities)
+            {
+                await TableBatchWriter.UpsertAsync(storage.EntitiesTable, ReleaseRows.Entities(record.ReleaseId, language, list), cancellationToken);
+            }
+
+            var all = record.Entities.Values.SelectMany(l => l).ToList();
+            await TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, all), cancellationToken);
+            await TableBatchWriter.UpsertAsync(storage.EntityNamesTable, ReleaseRows.Names(record, all), cancellationToken);
+        }
+
+        await artifacts.WriteJsonAsync(record.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
+        await storage.ReleasesTable.UpsertEntityAsync(ReleaseRows.Release(record), TableUpdateMode.Merge, cancellationToken);
+        await WriteListingAsync(record, cancellationToken);
+
+        if (record.Status == ReleaseStatus.Withdrawn)
+        {
+            // The blob went away while this version was processed: the withdrawal was this version's last state change.
+            logger.LogInformation("Release {ReleaseId} finished as {Outcome} after it was withdrawn", record.ReleaseId, outcome);
+            return record;
+        }
+
+        if (outcome == ReleaseStatus.Completed)
+        {
+            await ReconcileVersionsAsync(record.DocumentId, cancellationToken);
+            record = await artifacts.ReadJsonAsync<ReleaseRecord>(record.ReleaseId, ReleaseArtifacts.ReleaseFile, cancellationToken);
+        }
+
+        var type = ReleaseEventTypes.ForStatus(outcome);
+        await events.PublishOnceAsync(record.ReleaseId, EventKey(type), type, ReleaseEventData.From(record), cancellationToken);
+        return record;
+    }
+
+    /// <summary>
+    /// The source blob was deleted: every version not already superseded becomes Withdrawn, with one <c>withdrawn</c> event each.
+    /// History stays: rows, blobs and entities are kept.
+    /// </summary>
+    /// <returns>The release ids withdrawn (including ones a previous, interrupted call withdrew).</returns>
+    public async Task<IReadOnlyList<string>> WithdrawAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var withdrawn = new List<string>();
+        foreach (var row in await VersionsAsync(ReleaseIdentity.DocumentId(blobName), cancellationToken))
+        {
+            if (row.GetString("SourceBlob") != blobName || row.GetString("Status") == ReleaseStatus.Superseded)
+            {
+                continue;
+            }
+
+            var releaseId = row.GetString("ReleaseId") ?? row.RowKey;
+            var count = row.GetInt32(WithdrawalsColumn) ?? 0;
+            if (row.GetString("Status") != ReleaseStatus.Withdrawn)
+            {
+                count++;
+                await SetStatusAsync(row, ReleaseStatus.Withdrawn, new Dictionary<string, object?>
+                {
+                    ["WithdrawnAt"] = clock.GetUtcNow(),
+                    [PreviousStatusColumn] = row.GetString("Status"),
+                    [WithdrawalsColumn] = count,
+                }, cancellationToken);
+                logger.LogInformation("Release {ReleaseId} withdrawn: source blob {BlobName} was deleted", releaseId, blobName);
+            }
+
+            // Also when already Withdrawn: an interrupted earlier call may have changed the status without sending the event.
+            var record = await RecordOfAsync(row, cancellationToken);
+            var key = count <= 1 ? EventKey(ReleaseEventTypes.Withdrawn) : $"{EventKey(ReleaseEventTypes.Withdrawn)}-{count}";
+            await events.PublishOnceAsync(releaseId, key, ReleaseEventTypes.Withdrawn, ReleaseEventData.From(record), cancellationToken);
+            withdrawn.Add(releaseId);
+        }
+
+        return withdrawn;
+    }
+
+    /// <summary>
+    /// Newest processed version is current; every older Completed version becomes Superseded by the next newer one.
+    /// Deterministic over the set of rows, so concurrent saves of two versions agree after both have written.
+    /// </summary>
+    async Task ReconcileVersionsAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var chain = (await VersionsAsync(documentId, cancellationToken))
+            .Where(r => r.GetString("Status") is ReleaseStatus.Completed or ReleaseStatus.Superseded)
+            .OrderBy(r => r.GetDateTimeOffset("ReceivedAt"))
+            .ThenBy(r => r.RowKey, StringComparer.Ordinal)
+            .ToList();
+        for (int i = 0; i < chain.Count; i++)
+        {
+            var row = chain[i];
+            if (i < chain.Count - 1 && row.GetString("Status") == ReleaseStatus.Completed)
+            {
+                await SetStatusAsync(row, ReleaseStatus.Superseded, new Dictionary<string, object?> { ["SupersededBy"] = chain[i + 1].GetString("ReleaseId") }, cancellationToken);
+            }
+            else if (i == chain.Count - 1 && i > 0 && row.GetString("Supersedes") is null)
+            {
+                await SetStatusAsync(row, row.GetString("Status")!, new Dictionary<string, object?> { ["Supersedes"] = chain[i - 1].GetString("ReleaseId") }, cancellationToken);
+            }
+        }
+    }
+
+    async Task ReinstateIfWithdrawnAsync(ReleaseInput input, CancellationToken cancellationToken)
+    {
+        var row = await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken);
+        if (row is null || row.GetString("Status") != ReleaseStatus.Withdrawn || row.GetString(PreviousStatusColumn) is not { } previous)
+        {
+            return;
+        }
+
+        // The blob is back with the same content (the intake just read it): the version is live again.
+        await SetStatusAsync(row, previous, new Dictionary<string, object?> { ["WithdrawnAt"] = null }, cancellationToken);
+        if (previous == ReleaseStatus.Completed)
+        {
+            await ReconcileVersionsAsync(input.DocumentId, cancellationToken);
+        }
+
+        logger.LogInformation("Release {ReleaseId} reinstated as {Status}: its content was uploaded again", input.ReleaseId, previous);
+        if (previous is ReleaseStatus.Completed or ReleaseStatus.Rejected or ReleaseStatus.Failed)
+        {
+            var record = await RecordOfAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
+            var type = ReleaseEventTypes.ForStatus(previous);
+            await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(type)}-reinstated-{row.GetInt32(WithdrawalsColumn) ?? 1}", type, ReleaseEventData.From(record), cancellationToken);
+        }
+    }
+
+    /// <summary>Changes the status everywhere a release's status is stored: Releases, ReleasesByTime, EntityIndex and release.json.</summary>
+    async Task SetStatusAsync(TableEntity row, string status, IReadOnlyDictionary<string, object?> extra, CancellationToken cancellationToken)
+    {
+        var releaseId = row.GetString("ReleaseId") ?? row.RowKey;
+        var receivedAt = row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue;
+        var change = new TableEntity(row.PartitionKey, row.RowKey) { ["Status"] = status };
+        foreach (var (name, value) in extra)
+        {
+            change[name] = value;
+        }
+
+        await storage.ReleasesTable.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+        var listed = new TableEntity { ["Status"] = status };
+        if (extra.TryGetValue("SupersededBy", out var supersededBy))
+        {
+            listed["SupersededBy"] = supersededBy;
+        }
+
+        await MergeIfExistsAsync(storage.ReleasesByTimeTable, TableKeys.MonthBucket(receivedAt), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entity in storage.EntitiesTable.QueryAsync<TableEntity>(e => e.PartitionKey == TableKeys.Sanitize(releaseId), select: ["EntityKey"], cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("EntityKey") is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            await MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
+        }
+
+        if (await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken) is { } record)
+        {
+            record = record with
+            {
+                Status = status,
+                SupersededBy = extra.TryGetValue("SupersededBy", out var by) ? (string?)by : record.SupersededBy,
+                Supersedes = extra.TryGetValue("Supersedes", out var of) ? (string?)of : record.Supersedes,
+                WithdrawnAt = extra.TryGetValue("WithdrawnAt", out var at) ? (DateTimeOffset?)at : record.WithdrawnAt,
+            };
+            await artifacts.WriteJsonAsync(releaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
+        }
+    }
+
+    static async Task MergeIfExistsAsync(TableClient table, string partitionKey, string rowKey, TableEntity values, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(values) { PartitionKey = partitionKey, RowKey = rowKey };
+        try
+        {
+            await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Never listed (a release that was only received): nothing to update, and no partial row to create.
+        }
+    }
+
+    async Task WriteListingAsync(ReleaseRecord record, CancellationToken cancellationToken)
+    {
+        await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(record.ReceivedAt), TableUpdateMode.Replace, cancellationToken);
+        await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.TimeIndex(record), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>The release.json of a row, or (for a release never processed) a record built from the row itself.</summary>
+    async Task<ReleaseRecord> RecordOfAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var releaseId = row.GetString("ReleaseId") ?? row.RowKey;
+        return await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken)
+            ?? new ReleaseRecord
+            {
+                ReleaseId = releaseId,
+                DocumentId = row.GetString("DocumentId") ?? row.PartitionKey,
+                SourceBlob = row.GetString("SourceBlob") ?? string.Empty,
+                ContentSha256 = row.GetString("ContentSha256") ?? string.Empty,
+                Status = row.GetString("Status") ?? ReleaseStatus.Received,
+                ReceivedAt = row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+                WithdrawnAt = row.GetDateTimeOffset("WithdrawnAt"),
+                Blobs = new Dictionary<string, string>(StringComparer.Ordinal) { ["original"] = $"{StorageNames.ReleasesContainer}/{row.GetString("SourceBlob")}" },
+            };
+    }
+
+    async Task<TableEntity?> GetRowAsync(string documentId, string releaseId, CancellationToken cancellationToken)
+    {
+        var row = await storage.ReleasesTable.GetEntityIfExistsAsync<TableEntity>(TableKeys.Sanitize(documentId), TableKeys.Sanitize(releaseId), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    async Task<List<TableEntity>> VersionsAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Sanitize(documentId);
+        var rows = new List<TableEntity>();
+        await foreach (var row in storage.ReleasesTable.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The first state change of a kind is keyed by the type's last segment: processed, rejected, failed, withdrawn.</summary>
+    static string EventKey(string type) => type[(type.LastIndexOf('.') + 1)..];
+}

@@ -1,0 +1,196 @@
+using System.Text;
+using Azure.Data.Tables;
+
+namespace PressRoom.Pipeline.Storage;
+
+/// <summary>A page request over the newest-first listings. <see cref="EntityKey"/> switches from the time listing to one entity's releases.</summary>
+public sealed record ReleaseListQuery
+{
+    public const int DefaultTop = 25;
+    public const int MaxTop = 100;
+
+    public DateTimeOffset? Since { get; init; }
+    public DateTimeOffset? Until { get; init; }
+    public IReadOnlyList<string> Statuses { get; init; } = [];
+    public string? Language { get; init; }
+    public string? EntityKey { get; init; }
+    public int Top { get; init; } = DefaultTop;
+    public string? Continuation { get; init; }
+}
+
+/// <summary>One release in a listing: the summary columns of a listing row, no lookups needed.</summary>
+public sealed record ReleaseSummary
+{
+    public required string ReleaseId { get; init; }
+    public required string DocumentId { get; init; }
+    public required string Status { get; init; }
+    public string? Language { get; init; }
+    public string? Title { get; init; }
+    public string? TitleEn { get; init; }
+    public string? DatelinePlace { get; init; }
+    public string? DatelineDate { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public int EntityCount { get; init; }
+    public string? SourceBlob { get; init; }
+    public string? SupersededBy { get; init; }
+
+    /// <summary>The release's detail in the HTTP API.</summary>
+    public string Url => $"/api/releases/{ReleaseId}";
+
+    public static ReleaseSummary FromRow(TableEntity row) => new()
+    {
+        ReleaseId = row.GetString("ReleaseId") ?? string.Empty,
+        DocumentId = row.GetString("DocumentId") ?? string.Empty,
+        Status = row.GetString("Status") ?? string.Empty,
+        Language = row.GetString("Language"),
+        Title = row.GetString("Title"),
+        TitleEn = row.GetString("TitleEn"),
+        DatelinePlace = row.GetString("DatelinePlace"),
+        DatelineDate = row.GetString("DatelineDate"),
+        ReceivedAt = row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        EntityCount = row.GetInt32("EntityCount") ?? 0,
+        SourceBlob = row.GetString("SourceBlob"),
+        SupersededBy = row.GetString("SupersededBy"),
+    };
+}
+
+public sealed record ReleasePage(IReadOnlyList<ReleaseSummary> Items, string? Continuation);
+
+/// <summary>A continuation token that is not one this API issued.</summary>
+public sealed class InvalidContinuationException(string message) : Exception(message);
+
+/// <summary>
+/// Newest-first pages over <c>ReleasesByTime</c> (month partitions, visited newest month first) or over one entity's
+/// partition of <c>EntityIndex</c>. Every query names its partition and a row-key range: no table scans.
+/// The continuation token is opaque to clients: the partition and row key of the last item returned.
+/// </summary>
+public sealed class ReleaseListing(PressRoomStorage storage)
+{
+    public async Task<ReleasePage> ListAsync(ReleaseListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.EntityKey is { } key)
+        {
+            return await ListAsync(storage.EntityIndexTable, [TableKeys.Sanitize(key)], query, cancellationToken);
+        }
+
+        return await ListAsync(storage.ReleasesByTimeTable, await MonthsAsync(query, cancellationToken), query, cancellationToken);
+    }
+
+    async Task<List<string>> MonthsAsync(ReleaseListQuery query, CancellationToken cancellationToken)
+    {
+        var from = query.Since is { } since ? TableKeys.MonthBucket(since) : null;
+        var to = query.Until is { } until ? TableKeys.MonthBucket(until) : null;
+        var months = new List<string>();
+        await foreach (var row in storage.ReleasesByTimeTable.QueryAsync<TableEntity>(e => e.PartitionKey == ReleaseRows.BucketsPartition, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if ((from is null || string.CompareOrdinal(row.RowKey, from) >= 0) && (to is null || string.CompareOrdinal(row.RowKey, to) <= 0))
+            {
+                months.Add(row.RowKey);
+            }
+        }
+
+        months.Sort((a, b) => string.CompareOrdinal(b, a));
+        return months;
+    }
+
+    static async Task<ReleasePage> ListAsync(TableClient table, IReadOnlyList<string> partitions, ReleaseListQuery query, CancellationToken cancellationToken)
+    {
+        var top = Math.Clamp(query.Top, 1, ReleaseListQuery.MaxTop);
+        var (startPartition, afterRow) = Decode(query.Continuation);
+        var index = startPartition is null ? 0 : IndexOf(partitions, startPartition);
+
+        // One more than asked, to know whether a next page exists.
+        var items = new List<(string Partition, TableEntity Row)>();
+        for (; index < partitions.Count && items.Count <= top; index++)
+        {
+            var partition = partitions[index];
+            var filter = Filter(partition, query, partition == startPartition ? afterRow : null);
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: top + 1, cancellationToken: cancellationToken))
+            {
+                items.Add((partition, row));
+                if (items.Count > top)
+                {
+                    break;
+                }
+            }
+        }
+
+        var page = items.Take(top).ToList();
+        var continuation = items.Count > top ? Encode(page[^1].Partition, page[^1].Row.RowKey) : null;
+        return new ReleasePage(page.Select(i => ReleaseSummary.FromRow(i.Row)).ToList(), continuation);
+    }
+
+    static int IndexOf(IReadOnlyList<string> partitions, string partition)
+    {
+        for (int i = 0; i < partitions.Count; i++)
+        {
+            if (partitions[i] == partition)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidContinuationException("The continuation token does not belong to this query.");
+    }
+
+    static string Filter(string partition, ReleaseListQuery query, string? afterRow)
+    {
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+
+        // Row keys are inverted ticks: later times sort first. "until" is the lower row-key bound, "since" the upper.
+        if (query.Until is { } until)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {TableKeys.NewestFirst(until)}"));
+        }
+
+        if (query.Since is { } since)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TableKeys.NewestFirst(since) + "~"}"));
+        }
+
+        if (afterRow is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {afterRow}"));
+        }
+
+        if (query.Statuses.Count > 0)
+        {
+            parts.Add("(" + string.Join(" or ", query.Statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s}"))) + ")");
+        }
+
+        if (query.Language is { } language)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Language eq {language}"));
+        }
+
+        return string.Join(" and ", parts);
+    }
+
+    static string Encode(string partition, string rowKey) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{partition}\n{rowKey}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    static (string? Partition, string? Row) Decode(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('\n');
+            if (parts.Length == 2 && parts[0].Length > 0 && TableKeys.IsValid(parts[0]) && TableKeys.IsValid(parts[1]))
+            {
+                return (parts[0], parts[1]);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new InvalidContinuationException("The continuation token is not valid.");
+    }
+}
