@@ -43,8 +43,9 @@ public static class ReleaseAssertions
         }
     }
 
-    public static Dictionary<string, int> EventsPerRelease(IEnumerable<JsonElement> events, string type) =>
+    /// <param name="distinctIds">Count distinct CloudEvents ids (what a consumer that dedupes on id sees) instead of messages.</param>
+    public static Dictionary<string, int> EventsPerRelease(IEnumerable<JsonElement> events, string type, bool distinctIds = false) =>
         events.Where(e => e.GetProperty("type").GetString() == type)
             .GroupBy(e => e.GetProperty("subject").GetString()!)
-            .ToDictionary(g => g.Key, g => g.Count());
+            .ToDictionary(g => g.Key, g => distinctIds ? g.Select(e => e.GetProperty("id").GetString()).Distinct().Count() : g.Count());
 }
