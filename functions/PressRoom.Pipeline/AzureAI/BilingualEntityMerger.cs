@@ -128,7 +128,9 @@ public static class BilingualEntityMerger
                 }
             }
 
-            mergedSource[s] = src with { Key = key, English = src.English ?? en.Text, Value = src.Value ?? en.Value, Attributes = srcAttributes };
+            // The translation's own wording beats a romanization the builtin provider had to invent.
+            var romanized = src.Attributes?.GetValueOrDefault("romanized") == "true";
+            mergedSource[s] = src with { Key = key, English = romanized || src.English is null ? en.Text : src.English, Value = src.Value ?? en.Value, Attributes = srcAttributes };
             var enAttributes = Copy(mergedEnglish[partner[s]].Attributes);
             enAttributes.TryAdd("source", src.Text);
             enAttributes.TryAdd("sourceOffset", src.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture));

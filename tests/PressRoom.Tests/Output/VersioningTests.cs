@@ -42,6 +42,14 @@ public sealed class VersioningTests
         Assert.NotEqual(v1, v2);
         await WaitForStatusAsync(storage, v2, ReleaseStatus.Completed);
         await WaitForStatusAsync(storage, v1, ReleaseStatus.Superseded);
+
+        // The newest version learns what it supersedes right after the older one is marked.
+        var deadline = DateTime.UtcNow + Timeout;
+        while ((await VersionRowsAsync(storage)).Single(r => r.RowKey == v2).GetString("Supersedes") is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
         var rows = await VersionRowsAsync(storage);
         Assert.Equal(2, rows.Count);
         var old = rows.Single(r => r.RowKey == v1);
