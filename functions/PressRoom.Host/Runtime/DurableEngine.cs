@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Host.Runtime;
@@ -87,6 +89,7 @@ public sealed class DurableEngine : IAsyncDisposable
             worker.AddTasks(tasks => tasks.AddPressRoomTasks());
         });
         services.AddDurableTaskClient(client => client.UseGrpc(Channel));
+        services.Replace(ServiceDescriptor.Singleton<IOrchestrationBackend, AzureStorageBackend>());
     }
 
     public async ValueTask DisposeAsync()

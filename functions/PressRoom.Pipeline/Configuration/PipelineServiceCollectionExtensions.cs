@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
@@ -41,6 +42,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<ExtractEntitiesActivity>();
         services.AddTransient<SaveResultsActivity>();
         services.AddTransient<RecordFailureActivity>();
+        services.AddPressRoomAdmin();
         return services;
     }
 
