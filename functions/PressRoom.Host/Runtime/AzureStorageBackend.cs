@@ -63,7 +63,8 @@ public sealed class AzureStorageBackend(DurableEngine engine) : IOrchestrationBa
                 },
                 Status = e.TryGetProperty("OrchestrationStatus", out var s) ? OrchestrationStatusName(s) : null,
                 ErrorType = failure is { } fd ? String(fd, "ErrorType") : null,
-                ErrorMessage = (failure is { } fm ? String(fm, "ErrorMessage") : null) ?? String(e, "Reason"),
+                ErrorMessage = (failure is { } fm ? String(fm, "ErrorMessage") : null) ?? String(e, "Reason")
+                    ?? (type == EventType.ExecutionCompleted ? String(e, "Result") : null),
             });
         }
 

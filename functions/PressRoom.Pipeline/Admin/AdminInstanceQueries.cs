@@ -175,7 +175,7 @@ public sealed partial class AdminInstanceQueries(
             InstanceRows.Parse(instance.SerializedInput),
             InstanceRows.Parse(instance.SerializedOutput),
             InstanceRows.TryReadStatus(instance),
-            Failure(instance.FailureDetails),
+            Failure(instance.FailureDetails) ?? FailureFromHistory(instance, history),
             history.Count > 0,
             timeline,
             log,
@@ -188,6 +188,23 @@ public sealed partial class AdminInstanceQueries(
 
     static FailureInfo? Failure(Microsoft.DurableTask.TaskFailureDetails? failure) =>
         failure is null ? null : new FailureInfo(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, Failure(failure.InnerFailure));
+
+    /// <summary>Without failure details from the backend: the instance's error text, with the last failed activity as the inner error.</summary>
+    static FailureInfo? FailureFromHistory(OrchestrationMetadata instance, IReadOnlyList<OrchestrationEvent> history)
+    {
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Failed)
+        {
+            return null;
+        }
+
+        var task = history.LastOrDefault(e => e.Type == DurableTask.Core.History.EventType.TaskFailed);
+        var scheduled = task is null ? null : history.FirstOrDefault(e => e.Type == DurableTask.Core.History.EventType.TaskScheduled && e.EventId == task.ScheduledId);
+        var inner = task is null ? null : new FailureInfo(task.ErrorType ?? "ActivityFailed", $"{scheduled?.Name ?? "Activity"}: {task.ErrorMessage}", null, null);
+        var message = InstanceRows.FailureText(instance)
+            ?? history.LastOrDefault(e => e.Type == DurableTask.Core.History.EventType.ExecutionCompleted)?.ErrorMessage
+            ?? "The orchestration failed.";
+        return new FailureInfo("OrchestrationFailed", message, null, inner);
+    }
 
     static bool Matches(OrchestrationMetadata instance, InstanceFilter filter, bool byPrefix)
     {

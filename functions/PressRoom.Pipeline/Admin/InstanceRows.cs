@@ -34,7 +34,21 @@ public static class InstanceRows
             Math.Max(0, (end - instance.CreatedAt).TotalMilliseconds),
             stage?.Stage,
             stage?.ReasonCode,
-            LastError(instance.FailureDetails));
+            LastError(instance.FailureDetails) ?? FailureText(instance));
+    }
+
+    /// <summary>
+    /// Some backends (the local gRPC sidecar) report a failed instance's error as its output instead of failure details.
+    /// </summary>
+    public static string? FailureText(OrchestrationMetadata instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Failed || string.IsNullOrEmpty(instance.SerializedOutput))
+        {
+            return null;
+        }
+
+        return Parse(instance.SerializedOutput) is { ValueKind: JsonValueKind.String } text ? text.GetString() : instance.SerializedOutput;
     }
 
     /// <summary>The innermost message says what actually broke ("Task 'X' failed…" wraps it).</summary>
