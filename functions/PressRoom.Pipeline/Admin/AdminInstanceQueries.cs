@@ -200,7 +200,7 @@ public sealed partial class AdminInstanceQueries(
         var task = history.LastOrDefault(e => e.Type == DurableTask.Core.History.EventType.TaskFailed);
         var scheduled = task is null ? null : history.FirstOrDefault(e => e.Type == DurableTask.Core.History.EventType.TaskScheduled && e.EventId == task.ScheduledId);
         var inner = task is null ? null : new FailureInfo(task.ErrorType ?? "ActivityFailed", $"{scheduled?.Name ?? "Activity"}: {task.ErrorMessage}", null, null);
-        var message = InstanceRows.FailureText(instance)
+        var message = InstanceRows.FailureText(instance, unwrap: false)
             ?? history.LastOrDefault(e => e.Type == DurableTask.Core.History.EventType.ExecutionCompleted)?.ErrorMessage
             ?? "The orchestration failed.";
         return new FailureInfo("OrchestrationFailed", message, null, inner);

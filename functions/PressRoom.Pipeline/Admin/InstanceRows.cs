@@ -40,7 +40,8 @@ public static class InstanceRows
     /// <summary>
     /// Some backends (the local gRPC sidecar) report a failed instance's error as its output instead of failure details.
     /// </summary>
-    public static string? FailureText(OrchestrationMetadata instance)
+    /// <param name="unwrap">Keep only the activity's own error, without the SDK's "Task 'X' failed" wrapper.</param>
+    public static string? FailureText(OrchestrationMetadata instance, bool unwrap = true)
     {
         ArgumentNullException.ThrowIfNull(instance);
         if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Failed || string.IsNullOrEmpty(instance.SerializedOutput))
@@ -48,7 +49,12 @@ public static class InstanceRows
             return null;
         }
 
-        return Parse(instance.SerializedOutput) is { ValueKind: JsonValueKind.String } text ? text.GetString() : instance.SerializedOutput;
+        var text = Parse(instance.SerializedOutput) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : instance.SerializedOutput;
+
+        // "Task 'X' (#3) failed with an unhandled exception: <what broke>": keep what broke.
+        const string Marker = "failed with an unhandled exception: ";
+        var at = text.IndexOf(Marker, StringComparison.Ordinal);
+        return unwrap && text.StartsWith("Task '", StringComparison.Ordinal) && at > 0 ? text[(at + Marker.Length)..] : text;
     }
 
     /// <summary>The innermost message says what actually broke ("Task 'X' failed…" wraps it).</summary>

@@ -29,7 +29,9 @@ public static class AdminEndpoints
             api.ActAsync(client, AdminAccess.Resolve(http, options.Value), id, action, http.Request, http.RequestAborted));
 
         // The dashboard: static files embedded in this assembly. It holds no data; every call it makes needs a key.
-        endpoints.MapGet("/admin", (HttpContext http) => Results.Redirect("/admin/"));
+        // Routing treats "/admin" and "/admin/" alike; the page's relative links need the slash.
+        endpoints.MapGet("/admin", (HttpContext http) =>
+            http.Request.Path.Value?.EndsWith('/') == true ? AdminStaticFiles.Serve(null) : Results.Redirect("/admin/"));
         endpoints.MapGet("/admin/{*file}", (string? file) => AdminStaticFiles.Serve(file));
         return endpoints;
     }
