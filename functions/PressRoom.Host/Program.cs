@@ -7,5 +7,7 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     ServeCommand.Create(),
     UploadCommand.Create(),
     StatusCommand.Create(),
+    InstancesCommand.Create(),
+    WatchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -63,9 +63,13 @@ public sealed class AzureStorageBackend(DurableEngine engine) : IOrchestrationBa
                 },
                 Status = e.TryGetProperty("OrchestrationStatus", out var s) ? OrchestrationStatusName(s) : null,
                 ErrorType = failure is { } fd ? String(fd, "ErrorType") : null,
-                ErrorMessage = (failure is { } fm ? String(fm, "ErrorMessage") : null) ?? String(e, "Reason")
-                    ?? (type == EventType.ExecutionCompleted ? String(e, "Result") : null),
+                ErrorMessage = (failure is { } fm ? String(fm, "ErrorMessage") : null) ?? String(e, "Reason"),
             });
+            if (type == EventType.ExecutionCompleted && events[^1] is { Status: "Failed", ErrorMessage: null } completed)
+            {
+                // A failed execution's error text is its result.
+                events[^1] = completed with { ErrorMessage = String(e, "Result") };
+            }
         }
 
         return events;
