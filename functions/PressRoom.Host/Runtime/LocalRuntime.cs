@@ -63,6 +63,7 @@ public sealed class LocalRuntime : IAsyncDisposable
 
             builder.Services.AddPressRoomPipeline(builder.Configuration);
             engine.AddWorkerAndClient(builder.Services);
+            LocalTelemetry.Add(builder.Services, builder.Configuration);
             configureServices?.Invoke(builder.Services);
             if (watch)
             {

@@ -14,6 +14,8 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<AdminInstanceQueries>();
         services.AddSingleton<AdminInstanceActions>();
         services.AddSingleton<AdminApi>();
+        services.AddMetrics();
+        services.TryAddSingleton<Telemetry.InstanceGauges>();
         return services;
     }
 }

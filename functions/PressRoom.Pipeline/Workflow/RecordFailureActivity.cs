@@ -1,3 +1,4 @@
+using PressRoom.Pipeline.Telemetry;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Storage;
@@ -38,6 +39,8 @@ public sealed class RecordFailureActivity(
 
         await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Failed, SaveResultsActivity.Summary(record), DateTimeOffset.UtcNow, cancellationToken);
         logger.LogError("Release {ReleaseId} failed in {Stage}: {ReasonCode} {Reason}", release.ReleaseId, input.Stage, input.ReasonCode, input.Message);
-        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Failed, input.ReasonCode, input.Message);
+        var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Failed, input.ReasonCode, input.Message);
+        PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.Timings.FirstOrDefault()?.Start, DateTime.UtcNow, [], input.Stage);
+        return outcome;
     }
 }

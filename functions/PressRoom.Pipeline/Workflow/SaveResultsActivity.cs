@@ -1,3 +1,4 @@
+using PressRoom.Pipeline.Telemetry;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
@@ -96,7 +97,9 @@ public sealed class SaveResultsActivity(
 
         await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Processed, Summary(record), DateTimeOffset.UtcNow, cancellationToken);
         logger.LogInformation("Release {ReleaseId} saved: {EntityCount} entities", release.ReleaseId, entities.Values.Sum(l => l.Count));
-        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
+        var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
+        PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.StartedAt, input.CompletedAt, ProviderUsage(input));
+        return outcome;
     }
 
     async Task<ReleaseOutcome> SaveRejectionAsync(SaveInput input, CancellationToken cancellationToken)
@@ -126,8 +129,13 @@ public sealed class SaveResultsActivity(
         var row = ReleaseRows.Release(record);
         await storage.ReleasesTable.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Merge, cancellationToken);
         await events.PublishOnceAsync(row.PartitionKey, row.RowKey, release.ReleaseId, ReleaseEventTypes.Rejected, Summary(record), DateTimeOffset.UtcNow, cancellationToken);
-        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Rejected, input.Document.ReasonCode, input.Document.ReasonMessage);
+        var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Rejected, input.Document.ReasonCode, input.Document.ReasonMessage);
+        PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.StartedAt, input.CompletedAt, []);
+        return outcome;
     }
+
+    static IEnumerable<(string Provider, long Characters)> ProviderUsage(SaveInput input) =>
+        input.Translations.Select(t => (t.Provider, t.CharactersSent)).Concat(input.Entities.Select(e => (e.Provider, e.CharactersSent)));
 
     static Dictionary<string, long> Usage(SaveInput input)
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using System.Diagnostics;
+using PressRoom.Pipeline.Telemetry;
 using PressRoom.Pipeline.Workflow;
 using PressRoom.Tests.Infrastructure;
 
@@ -234,6 +236,49 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
         Assert.Contains(bulkBody.GetProperty("results").EnumerateArray(), r => r.GetProperty("instanceId").GetString() == ReleaseIdentity.InstanceId(second) && r.GetProperty("outcome").GetString() == "Done");
         Assert.Null(await fixture.Client.GetInstanceAsync(ReleaseIdentity.InstanceId(second)));
         Assert.Equal(bulkBody.GetProperty("matched").GetInt32(), bulkBody.GetProperty("succeeded").GetInt32());
+    }
+
+    [Fact]
+    public async Task Each_release_is_one_trace_across_intake_activities_and_orchestration_and_its_metrics_are_recorded()
+    {
+        using var probe = new TelemetryProbe();
+        var ok = await fixture.StartReleaseAsync("telemetry/ok.txt");
+        var failed = await fixture.StartReleaseAsync("telemetry/failed.txt", "[[fail:telemetry]]");
+        await fixture.WaitForStatusAsync(ok, OrchestrationRuntimeStatus.Completed);
+        await fixture.WaitForStatusAsync(failed, OrchestrationRuntimeStatus.Failed);
+
+        var spans = probe.Spans.Where(s => Equals(s.GetTagItem(PressRoomTelemetry.ReleaseIdTag), ok)).ToList();
+        Assert.Single(spans.Select(s => s.TraceId).Distinct());
+        Assert.Equal(PressRoomTelemetry.ReleaseContext(ok).TraceId, spans[0].TraceId);
+        Assert.Contains(spans, s => s.OperationName == "release.intake");
+        Assert.Contains(spans, s => s.OperationName == $"orchestration {TaskNames.ProcessRelease}" && Equals(s.GetTagItem("pressroom.outcome"), "Completed"));
+        foreach (var stage in new[] { TaskNames.ReadDocument, TaskNames.DetectLanguage, TaskNames.Translate, TaskNames.ExtractEntities, TaskNames.SaveResults })
+        {
+            Assert.Contains(spans, s => s.OperationName == $"activity {stage}" && Equals(s.GetTagItem(PressRoomTelemetry.InstanceIdTag), ReleaseIdentity.InstanceId(ok)));
+        }
+
+        var failedSpans = probe.Spans.Where(s => Equals(s.GetTagItem(PressRoomTelemetry.ReleaseIdTag), failed)).ToList();
+        Assert.Contains(failedSpans, s => s.OperationName == $"activity {TaskNames.ExtractEntities}" && s.Status == ActivityStatusCode.Error);
+        Assert.Contains(failedSpans, s => s.OperationName.StartsWith("orchestration", StringComparison.Ordinal) && s.Status == ActivityStatusCode.Error);
+
+        var measurements = probe.Measurements.ToList();
+        Assert.Contains(measurements, m => m.Instrument == "pressroom.releases" && Equals(m.Tags["outcome"], "Completed"));
+        Assert.Contains(measurements, m => m.Instrument == "pressroom.releases" && Equals(m.Tags["outcome"], "Failed") && Equals(m.Tags["reason"], "ProviderRejected"));
+        Assert.Contains(measurements, m => m.Instrument == "pressroom.stage.duration" && Equals(m.Tags["stage"], TaskNames.ReadDocument) && m.Value >= 0);
+        Assert.Contains(measurements, m => m.Instrument == "pressroom.provider.characters" && m.Tags.ContainsKey("provider"));
+
+        // The alert signal: the poller reports the failed instance as unhandled until someone acts on it.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        double unhandled = 0;
+        while (DateTime.UtcNow < deadline && unhandled < 1)
+        {
+            await Task.Delay(500);
+            probe.Observe();
+            unhandled = probe.Measurements.Where(m => m.Instrument == "pressroom.releases.failed.unhandled").Select(m => m.Value).DefaultIfEmpty(0).Max();
+        }
+
+        Assert.True(unhandled >= 1, "pressroom.releases.failed.unhandled never reported the failed release");
+        Assert.Contains(probe.Measurements, m => m.Instrument == "pressroom.queue.backlog");
     }
 
     async Task<List<JsonElement>> ListAsync(string query)

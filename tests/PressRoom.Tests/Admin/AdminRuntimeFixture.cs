@@ -50,7 +50,8 @@ public sealed class AdminRuntimeFixture : IAsyncLifetime
             },
             $"Api:AdminKey={AdminKey}",
             $"Api:ReaderKey={ReaderKey}",
-            "PressRoom:Engine:MaxQueuePollingInterval=00:00:00.250");
+            "PressRoom:Engine:MaxQueuePollingInterval=00:00:00.250",
+            "Telemetry:GaugeInterval=00:00:01");
         Http = new HttpClient { BaseAddress = new Uri(runtime.Url), Timeout = TimeSpan.FromSeconds(60) };
     }
 
