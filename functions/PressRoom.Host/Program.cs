@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PressRoom.Host.Bench;
 using PressRoom.Host.Cli;
 
 var root = new RootCommand("pressroom — the PressRoom local runtime and tools")
@@ -9,5 +10,8 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     StatusCommand.Create(),
     InstancesCommand.Create(),
     WatchCommand.Create(),
+    BenchCommand.Create(),
+    EntitiesCommand.Create(),
+    EntitiesCommand.CreateEval(),
 };
 return await root.Parse(args).InvokeAsync();

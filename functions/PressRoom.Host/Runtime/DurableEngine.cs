@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PressRoom.Host.Bench;
 using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.Workflow;
 
@@ -60,6 +61,9 @@ public sealed class DurableEngine : IAsyncDisposable
             LeaseRenewInterval = engine.LeaseRenewInterval,
             LeaseAcquireInterval = engine.LeaseAcquireInterval,
             UseTablePartitionManagement = true,
+
+            // The default 2 s is too tight for Azurite on a busy machine; a timeout there costs a lease cycle.
+            PartitionTableOperationTimeout = TimeSpan.FromSeconds(15),
             UseInstanceTableEtag = true,
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
@@ -86,7 +90,8 @@ public sealed class DurableEngine : IAsyncDisposable
         services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(Channel);
-            worker.AddTasks(tasks => tasks.AddPressRoomTasks());
+            // The bench no-op tasks measure the engine ceiling on the same engine; they do nothing unless scheduled.
+            worker.AddTasks(tasks => tasks.AddPressRoomTasks().AddBenchTasks());
         });
         services.AddDurableTaskClient(client => client.UseGrpc(Channel));
         services.Replace(ServiceDescriptor.Singleton<IOrchestrationBackend, AzureStorageBackend>());

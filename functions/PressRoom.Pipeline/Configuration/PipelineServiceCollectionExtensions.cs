@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Admin;
+using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
@@ -20,6 +23,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
         services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
+        services.AddOptions<DocumentLimits>()
+            .Bind(configuration.GetSection(DocumentLimits.Section))
+            .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
+            .ValidateOnStart();
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
         services.AddSingleton<ReleaseArtifacts>();
@@ -29,9 +36,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobReceiptStore>();
         services.AddSingleton<ReleaseQueries>();
         services.AddSingleton<ReleaseUploader>();
-        services.AddSingleton(TimeProvider.System);
-
-        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();
         services.AddTranslationProvider(configuration);
         services.AddEntityExtractor(configuration);
@@ -54,6 +60,9 @@ public static class PipelineServiceCollectionExtensions
             case NoTranslationProvider.ProviderName:
                 services.AddSingleton<ITranslationProvider, NoTranslationProvider>();
                 break;
+            case AzureTranslationProvider.ProviderName:
+                services.AddAzureTranslationProvider(configuration);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown Translation:Provider '{provider}'. Use none or azure.");
         }
@@ -66,6 +75,18 @@ public static class PipelineServiceCollectionExtensions
         {
             case BuiltinEntityExtractor.ProviderName:
                 services.AddSingleton<IEntityExtractor, BuiltinEntityExtractor>();
+                break;
+            case AzureEntityExtractor.ProviderName:
+                services.AddAzureEntityExtractor(configuration);
+                services.AddSingleton<IEntityExtractor>(sp => sp.GetRequiredService<AzureEntityExtractor>());
+                break;
+            case CombinedEntityExtractor.ProviderName:
+                services.AddAzureEntityExtractor(configuration);
+                services.AddSingleton<BuiltinEntityExtractor>();
+                services.AddSingleton<IEntityExtractor>(sp => new CombinedEntityExtractor(
+                    sp.GetRequiredService<BuiltinEntityExtractor>(),
+                    sp.GetRequiredService<AzureEntityExtractor>(),
+                    sp.GetRequiredService<ILogger<CombinedEntityExtractor>>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Entities:Provider '{provider}'. Use builtin, azure or both.");

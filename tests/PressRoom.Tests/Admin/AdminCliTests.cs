@@ -57,7 +57,7 @@ public sealed class AdminCliTests(AdminRuntimeFixture fixture) : IClassFixture<A
     async Task<(int Code, string Out, string Error)> CliAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        start.ArgumentList.Add(RuntimeProcess.PressroomDll);
+        start.ArgumentList.Add(PressroomBuild.Dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

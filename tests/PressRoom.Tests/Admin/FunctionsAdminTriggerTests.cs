@@ -9,8 +9,7 @@ public sealed class FunctionsAdminTriggerTests
     [Fact]
     public void Admin_routes_are_http_triggers_at_admin_level_and_only_the_dashboard_files_are_anonymous()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var metadata = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var metadata = Path.Combine(PressroomBuild.FunctionsOutput, "functions.metadata");
         using var document = JsonDocument.Parse(File.ReadAllText(metadata));
         var triggers = document.RootElement.EnumerateArray()
             .Where(f => f.GetProperty("name").GetString()!.StartsWith("Admin", StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PressRoom.Host.Cli;
+using PressRoom.Host.Runtime;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Workflow;
 using PressRoom.Tests.Infrastructure;
@@ -11,7 +12,7 @@ namespace PressRoom.Tests.Integration;
 [Collection(RuntimeCollection.Name)]
 public sealed class WalkingSkeletonTests
 {
-    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
     [Fact]
     public async Task Seed_release_uploaded_as_a_blob_completes_with_rows_json_and_event()
@@ -91,7 +92,7 @@ public sealed class WalkingSkeletonTests
         var storage = azurite.CreateStorage();
         var settings = FastRecovery(TestRuntime.NewTaskHub());
 
-        var first = RuntimeProcess.Start(azurite.ConnectionString, settings);
+        var first = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
         var releases = await UploadReleasesAsync(storage, 20, "crash");
 
         // Kill it while the burst is in flight: after the first result lands, before the last.
@@ -107,8 +108,8 @@ public sealed class WalkingSkeletonTests
         Assert.InRange(done, 1, 19);
         await first.DisposeAsync();
 
-        await using var second = RuntimeProcess.Start(azurite.ConnectionString, settings);
-        var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(3));
+        await using var second = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
+        var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(6));
         Assert.True(rows.Count == 20, $"{rows.Count}/20 finished. Second runtime output:\n{second.Output[^Math.Min(4000, second.Output.Length)..]}");
         Assert.All(rows, r => Assert.Equal("Completed", r.GetString("Status")));
 
@@ -125,11 +126,11 @@ public sealed class WalkingSkeletonTests
         var storage = azurite.CreateStorage();
         var settings = FastRecovery(TestRuntime.NewTaskHub());
 
-        await using var a = RuntimeProcess.Start(azurite.ConnectionString, settings);
-        await using var b = RuntimeProcess.Start(azurite.ConnectionString, settings);
+        await using var a = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
+        await using var b = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
         var releases = await UploadReleasesAsync(storage, 40, "scale");
 
-        var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(3));
+        var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(6));
         Assert.Equal(40, rows.Count);
         Assert.All(rows, r => Assert.Equal("Completed", r.GetString("Status")));
 
@@ -143,7 +144,7 @@ public sealed class WalkingSkeletonTests
         Assert.All(events.Values, count => Assert.Equal(1, count));
     }
 
-    static Dictionary<string, string> FastRecovery(string taskHub) => new()
+    internal static Dictionary<string, string> FastRecovery(string taskHub) => new()
     {
         ["PressRoom__TaskHub"] = taskHub,
         ["PressRoom__WatchInterval"] = "00:00:00.250",
@@ -155,7 +156,7 @@ public sealed class WalkingSkeletonTests
     };
 
     /// <summary>Distinct releases generated from the seed (a numbered line makes each one its own content).</summary>
-    static async Task<List<string>> UploadReleasesAsync(PressRoomStorage storage, int count, string prefix)
+    internal static async Task<List<string>> UploadReleasesAsync(PressRoomStorage storage, int count, string prefix)
     {
         await storage.EnsureCreatedAsync(CancellationToken.None);
         var seed = await File.ReadAllTextAsync(RepoPaths.SeedRelease);
