@@ -20,25 +20,25 @@ public sealed class ProcessReleaseFunctions(
 
     [Function(TaskNames.ReadDocument)]
     public Task<DocumentSummary> ReadDocument([ActivityTrigger] ReleaseInput input, FunctionContext context) =>
-        readDocument.ExecuteAsync(input, context.CancellationToken);
+        readDocument.RunTracedAsync(input, null, TaskNames.ReadDocument, context.CancellationToken);
 
     [Function(TaskNames.DetectLanguage)]
     public Task<LanguageDetection> DetectLanguage([ActivityTrigger] string releaseId, FunctionContext context) =>
-        detectLanguage.ExecuteAsync(releaseId, context.CancellationToken);
+        detectLanguage.RunTracedAsync(releaseId, null, TaskNames.DetectLanguage, context.CancellationToken);
 
     [Function(TaskNames.Translate)]
     public Task<TranslationSummary> Translate([ActivityTrigger] TranslateInput input, FunctionContext context) =>
-        translate.ExecuteAsync(input, context.CancellationToken);
+        translate.RunTracedAsync(input, null, TaskNames.Translate, context.CancellationToken);
 
     [Function(TaskNames.ExtractEntities)]
     public Task<EntitySummary> ExtractEntities([ActivityTrigger] ExtractInput input, FunctionContext context) =>
-        extractEntities.ExecuteAsync(input, context.CancellationToken);
+        extractEntities.RunTracedAsync(input, null, TaskNames.ExtractEntities, context.CancellationToken);
 
     [Function(TaskNames.SaveResults)]
     public Task<ReleaseOutcome> SaveResults([ActivityTrigger] SaveInput input, FunctionContext context) =>
-        saveResults.ExecuteAsync(input, context.CancellationToken);
+        saveResults.RunTracedAsync(input, null, TaskNames.SaveResults, context.CancellationToken);
 
     [Function(TaskNames.RecordFailure)]
     public Task<ReleaseOutcome> RecordFailure([ActivityTrigger] FailureInput input, FunctionContext context) =>
-        recordFailure.ExecuteAsync(input, context.CancellationToken);
+        recordFailure.RunTracedAsync(input, null, TaskNames.RecordFailure, context.CancellationToken);
 }

@@ -1,8 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using PressRoom.Functions;
 using PressRoom.Pipeline.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddPressRoomPipeline(builder.Configuration);
+builder.Services.AddPressRoomTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -8,6 +8,8 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     ServeCommand.Create(),
     UploadCommand.Create(),
     StatusCommand.Create(),
+    InstancesCommand.Create(),
+    WatchCommand.Create(),
     BenchCommand.Create(),
     EntitiesCommand.Create(),
     EntitiesCommand.CreateEval(),

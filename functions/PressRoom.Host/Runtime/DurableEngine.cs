@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PressRoom.Host.Bench;
+using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Host.Runtime;
@@ -92,6 +94,7 @@ public sealed class DurableEngine : IAsyncDisposable
             worker.AddTasks(tasks => tasks.AddPressRoomTasks().AddBenchTasks());
         });
         services.AddDurableTaskClient(client => client.UseGrpc(Channel));
+        services.Replace(ServiceDescriptor.Singleton<IOrchestrationBackend, AzureStorageBackend>());
     }
 
     public async ValueTask DisposeAsync()

@@ -37,7 +37,8 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// <summary>Where the local Azurite keeps its data, when this runtime uses one.</summary>
     public string? AzuriteDataDirectory { get; private init; }
 
-    public static async Task<LocalRuntime> StartAsync(string[] args, bool watch, CancellationToken cancellationToken)
+    /// <param name="configureServices">Runs after the pipeline is registered, so a caller (a test) can replace a provider.</param>
+    public static async Task<LocalRuntime> StartAsync(string[] args, bool watch, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         ConfigureLogging(builder.Logging);
@@ -65,6 +66,8 @@ public sealed class LocalRuntime : IAsyncDisposable
 
             builder.Services.AddPressRoomPipeline(builder.Configuration);
             engine.AddWorkerAndClient(builder.Services);
+            LocalTelemetry.Add(builder.Services, builder.Configuration);
+            configureServices?.Invoke(builder.Services);
             if (watch)
             {
                 builder.Services.AddHostedService<BlobWatcher>();

@@ -14,6 +14,7 @@ public static class ApiEndpoints
     {
         endpoints.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         endpoints.MapReleasesApi();
+        endpoints.MapAdminApi();
         return endpoints;
     }
 }

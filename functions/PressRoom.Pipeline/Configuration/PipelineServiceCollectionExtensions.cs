@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Api;
+using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
@@ -52,6 +53,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<ExtractEntitiesActivity>();
         services.AddTransient<SaveResultsActivity>();
         services.AddTransient<RecordFailureActivity>();
+        services.AddPressRoomAdmin();
         return services;
     }
 

@@ -17,8 +17,27 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromSeconds(30))
     {
-        HandleFailure = failure => !failure.IsCausedBy<PermanentFailureException>(),
+        HandleFailure = failure => !IsPermanent(failure),
     });
+
+    /// <summary>
+    /// True when an activity failed with a <see cref="PermanentFailureException"/>. <c>IsCausedBy</c> resolves the
+    /// failure's type by name and throws when the name is ambiguous (HttpRequestException exists in two loaded
+    /// assemblies), which used to fail the whole orchestration on the commonest transient error; such a failure is
+    /// not ours, so it is retried.
+    /// </summary>
+    public static bool IsPermanent(TaskFailureDetails failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        try
+        {
+            return failure.IsCausedBy<PermanentFailureException>();
+        }
+        catch (Exception)
+        {
+            return string.Equals(failure.ErrorType, typeof(PermanentFailureException).FullName, StringComparison.Ordinal);
+        }
+    }
 
     public override Task<ReleaseOutcome> RunAsync(TaskOrchestrationContext context, ReleaseInput input) => RunWorkflowAsync(context, input);
 
@@ -81,7 +100,7 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         catch (TaskFailedException ex)
         {
             var failure = ex.FailureDetails;
-            var reason = failure.IsCausedBy<PermanentFailureException>() ? "ProviderRejected" : "StageFailed";
+            var reason = IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
             context.SetCustomStatus(new StageStatus(stage, reason));
             await context.CallActivityAsync<ReleaseOutcome>(
                 TaskNames.RecordFailure,

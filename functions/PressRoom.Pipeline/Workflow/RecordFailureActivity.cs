@@ -1,3 +1,5 @@
+using PressRoom.Pipeline.Telemetry;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Storage;
 
@@ -31,6 +33,8 @@ public sealed class RecordFailureActivity(
         };
         await lifecycle.RecordOutcomeAsync(record, cancellationToken);
         logger.LogError("Release {ReleaseId} failed in {Stage}: {ReasonCode} {Reason}", release.ReleaseId, input.Stage, input.ReasonCode, input.Message);
-        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Failed, input.ReasonCode, input.Message);
+        var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Failed, input.ReasonCode, input.Message);
+        PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.Timings.FirstOrDefault()?.Start, DateTime.UtcNow, [], input.Stage);
+        return outcome;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Storage;
+using PressRoom.Pipeline.Telemetry;
 
 namespace PressRoom.Pipeline.Workflow;
 
@@ -22,6 +23,9 @@ public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler sch
         }
 
         var input = scheduler.CreateInput(blobName, sha256, size, source, clock.GetUtcNow());
+        using var span = PressRoomTelemetry.StartReleaseActivity("release.intake", input.ReleaseId, null, System.Diagnostics.ActivityKind.Consumer);
+        span?.SetTag("pressroom.blob", blobName);
+        span?.SetTag("pressroom.source", source);
 
         // The first delivery claims the release by inserting its row; later ones give it time to schedule first.
         var claimed = await lifecycle.TryClaimAsync(input, cancellationToken);

@@ -1,3 +1,4 @@
+using PressRoom.Pipeline.Telemetry;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
@@ -102,7 +103,9 @@ public sealed class SaveResultsActivity(
         // Rows, indexes, release.json, versioning and the one event: see ReleaseLifecycle.
         await lifecycle.RecordOutcomeAsync(record, cancellationToken);
         logger.LogInformation("Release {ReleaseId} saved: {EntityCount} entities", release.ReleaseId, entities.Values.Sum(l => l.Count));
-        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
+        var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
+        PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.StartedAt, input.CompletedAt, ProviderUsage(input));
+        return outcome;
     }
 
     async Task<ReleaseOutcome> SaveRejectionAsync(SaveInput input, CancellationToken cancellationToken)
@@ -129,8 +132,13 @@ public sealed class SaveResultsActivity(
             ProcessedBy = WorkerIdentity.Current,
         };
         await lifecycle.RecordOutcomeAsync(record, cancellationToken);
-        return new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Rejected, input.Document.ReasonCode, input.Document.ReasonMessage);
+        var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Rejected, input.Document.ReasonCode, input.Document.ReasonMessage);
+        PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.StartedAt, input.CompletedAt, []);
+        return outcome;
     }
+
+    static IEnumerable<(string Provider, long Characters)> ProviderUsage(SaveInput input) =>
+        input.Translations.Select(t => (t.Provider, t.CharactersSent)).Concat(input.Entities.Select(e => (e.Provider, e.CharactersSent)));
 
     static Dictionary<string, long> Usage(SaveInput input)
     {
