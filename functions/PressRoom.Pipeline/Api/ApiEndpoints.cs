@@ -13,6 +13,7 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapPressRoomApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+        endpoints.MapCommsPage();
         return endpoints;
     }
 }

@@ -1,0 +1,240 @@
+// One release: the original and the English side by side, paragraph by paragraph, with entities highlighted.
+import { ApiError, download, getRelease, getText } from "./api.js";
+import {
+  KNOWN_CATEGORIES, appendBidiText, categoryClass, categoryLabel, failureAdvice, formatValue, formatWhen, h, isRtl,
+  languageName, paragraphsOf, rejectionText, statusBadgeClass, statusLabel,
+} from "./format.js";
+import { EntityPopover } from "./popover.js";
+
+export class ReleaseView {
+  constructor(container, popoverElement) {
+    this.container = container;
+    this.popover = new EntityPopover(popoverElement);
+    this.generation = 0;
+    this.hidden = new Set();
+  }
+
+  showEmpty() {
+    this.generation++;
+    this.popover.close();
+    this.container.replaceChildren(h("div", { class: "empty-view" },
+      h("h2", {}, "Drop a release to begin"),
+      h("p", {}, "Each upload is read, translated and searched for people, organizations, places, dates and amounts. "
+        + "When it is done, open it here to read the original and the English side by side.")));
+  }
+
+  async show(id) {
+    const generation = ++this.generation;
+    this.popover.close();
+    this.container.replaceChildren(h("p", { class: "loading", role: "status" }, "Opening the release…"));
+    try {
+      const release = await getRelease(id);
+      const english = release.translations.find(t => t.language === "en");
+      const [source, englishText] = await Promise.all([
+        release.status === "Completed" ? this.sourceText(release) : null,
+        english?.status === "Translated" ? getText(id, "en") : null,
+      ]);
+      if (generation !== this.generation) return;
+      this.render(release, source, englishText, english);
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.container.replaceChildren(h("div", { class: "error-box", role: "alert" },
+        h("strong", {}, e instanceof ApiError && e.status === 404 ? "This release was not found." : "The release could not be opened."),
+        h("p", {}, e.message)));
+    }
+    this.container.focus({ preventScroll: false });
+  }
+
+  async sourceText(release) {
+    return (await getText(release.id, "source")) ?? (release.language ? await getText(release.id, release.language) : null);
+  }
+
+  render(release, sourceText, englishText, english) {
+    this.release = release;
+    const sourceLang = release.language || "";
+    const rtl = isRtl(sourceLang);
+    const sourceEntities = release.entities[sourceLang] || release.entities.source || [];
+    const englishEntities = sourceLang === "en" ? [] : (release.entities.en || []);
+    const all = [...sourceEntities, ...englishEntities];
+
+    const parts = [this.head(release, english, !!englishText)];
+    parts.push(...this.notices(release, english, sourceLang));
+    if (release.status === "Completed" && sourceText) {
+      if (all.length) parts.push(this.legend(all));
+      parts.push(this.columns(release, sourceText, sourceEntities, englishText, englishEntities, rtl));
+    }
+    this.container.replaceChildren(...parts);
+    this.applyFilter();
+  }
+
+  head(release, english, hasEnglishText) {
+    const lang = release.language || undefined;
+    const id = encodeURIComponent(release.id);
+    const meta = [
+      ["Status", h("span", { class: `badge ${statusBadgeClass(release.status)}` }, statusLabel(release.status))],
+      ["Language", languageName(release.language)],
+      ["Received", formatWhen(release.receivedAt)],
+      release.dateline?.place || release.dateline?.date ? ["Dateline", [release.dateline.place, release.dateline.date].filter(Boolean).join(", ")] : null,
+      release.format ? ["Format", release.format.toUpperCase()] : null,
+      release.sourceBlob ? ["File", h("bdi", {}, release.sourceBlob)] : null,
+    ].filter(Boolean);
+    const actions = h("div", { class: "actions" },
+      this.downloadLink(`/api/releases/${id}`, "release.json", "Download release.json"),
+      hasEnglishText ? this.downloadLink(`/api/releases/${id}/text?lang=en`, `${release.id}.en.txt`, "Download English text") : null,
+      release.status === "Completed" ? this.downloadLink(`/api/releases/${id}/text?lang=source`, `${release.id}.${release.language || "source"}.txt`, "Download original text") : null);
+    return h("header", { class: "release-head" },
+      h("h1", { lang, dir: isRtl(lang) ? "rtl" : "auto" }, release.title || release.sourceBlob || release.id),
+      release.titleEn || english?.paragraphs?.[0] ? h("p", { class: "title-en", lang: "en" }, release.titleEn || english.paragraphs[0]) : null,
+      h("dl", { class: "meta" }, meta.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v)))),
+      actions);
+  }
+
+  downloadLink(path, fileName, label) {
+    return h("a", {
+      class: "button button-small", href: path, download: fileName,
+      onclick: async e => {
+        e.preventDefault();
+        try { await download(path, fileName); } catch (err) { this.container.dispatchEvent(new CustomEvent("toast", { bubbles: true, detail: err.message })); }
+      },
+    }, label);
+  }
+
+  notices(release, english, sourceLang) {
+    const out = [];
+    if (release.status === "Rejected") {
+      out.push(h("div", { class: "notice notice-warn", role: "note" },
+        h("strong", {}, "Rejected — this file was not processed."),
+        h("span", { class: "reason" }, release.reason || rejectionText(release.reasonCode))));
+    } else if (release.status === "Failed") {
+      out.push(h("div", { class: "notice notice-bad", role: "note" },
+        h("strong", {}, "Processing failed."),
+        h("span", { class: "reason" }, release.reason || ""), " ",
+        h("span", {}, failureAdvice(release.reasonCode))));
+    } else if (release.status !== "Completed") {
+      out.push(h("div", { class: "notice notice-info", role: "note" },
+        h("strong", {}, "Still being processed."), "Open it again in a moment to read it."));
+    } else if (sourceLang !== "en" && english && english.status !== "Translated") {
+      out.push(h("div", { class: "notice notice-info", role: "note", "data-translation": english.status || "Skipped" },
+        h("strong", {}, english.status === "Failed" ? "The English translation failed." : "The English translation was skipped."),
+        `${english.reason ? english.reason.replace(/^Skipped:\s*/i, "") + ". " : ""}`
+        + "The English column lists the names found in each paragraph, in English, instead."));
+    }
+    return out;
+  }
+
+  legend(entities) {
+    const counts = new Map();
+    for (const e of entities) counts.set(categoryClass(e.category), (counts.get(categoryClass(e.category)) || 0) + 1);
+    const order = [...KNOWN_CATEGORIES, "Other"].filter(c => counts.has(c));
+    return h("div", { class: "legend", role: "group", "aria-label": "Highlighted entities: show or hide by category" },
+      h("span", { class: "legend-label" }, "Highlight:"),
+      order.map(c => h("button", {
+        type: "button", class: "chip", "aria-pressed": this.hidden.has(c) ? "false" : "true", dataset: { category: c },
+        onclick: ev => {
+          if (this.hidden.has(c)) this.hidden.delete(c); else this.hidden.add(c);
+          ev.currentTarget.setAttribute("aria-pressed", this.hidden.has(c) ? "false" : "true");
+          this.applyFilter();
+        },
+      }, h("span", { class: `swatch sw-${c}`, "aria-hidden": "true" }), categoryLabel(c), h("span", { class: "count" }, String(counts.get(c))))));
+  }
+
+  applyFilter() {
+    for (const mark of this.container.querySelectorAll(".ent")) {
+      const off = this.hidden.has(mark.dataset.category);
+      mark.classList.toggle("is-off", off);
+      mark.tabIndex = off ? -1 : 0;
+    }
+  }
+
+  columns(release, sourceText, sourceEntities, englishText, englishEntities, rtl) {
+    const sourceLang = release.language || "und";
+    const single = sourceLang === "en";
+    const sourceParas = paragraphsOf(sourceText);
+    const englishParas = englishText ? paragraphsOf(englishText) : [];
+    const wrap = h("div", { class: "release-body" });
+    if (!single) {
+      wrap.append(h("div", { class: "columns-head", "aria-hidden": "true" },
+        h("div", { dir: rtl ? "rtl" : "ltr", lang: sourceLang }, rtl ? `${languageName(sourceLang)} — النص الأصلي` : `${languageName(sourceLang)} — original`),
+        h("div", {}, "English")));
+    }
+    const rows = Math.max(sourceParas.length, englishParas.length);
+    for (let i = 0; i < rows; i++) {
+      const row = h("div", { class: single ? "para-row para-row-single" : "para-row", dataset: { paragraph: String(i) } });
+      const src = sourceParas[i];
+      const srcEl = h(i === 0 ? "h2" : "p", {
+        class: `para para-source${i === 0 ? " para-title" : ""}`, lang: sourceLang, dir: rtl ? "rtl" : "ltr", dataset: { column: "source" },
+      });
+      if (src) this.fill(srcEl, src, sourceEntities, rtl, sourceLang);
+      row.append(srcEl);
+      if (!single) {
+        const en = englishParas[i];
+        const enEl = h(i === 0 ? "h2" : "p", { class: `para para-en${i === 0 ? " para-title" : ""}`, lang: "en", dir: "ltr", dataset: { column: "en" } });
+        if (en) this.fill(enEl, en, englishEntities, false, "en");
+        else if (!englishText && src) this.namesInstead(enEl, src, sourceEntities);
+        row.append(enEl);
+      }
+      wrap.append(row);
+    }
+    return wrap;
+  }
+
+  /** Paragraph text with its entities wrapped in focusable marks. Overlapping mentions keep the first, longest one. */
+  fill(el, para, entities, rtl, lang) {
+    const end = para.start + para.text.length;
+    const inside = entities
+      .map(e => locate(e, para))
+      .filter(e => e && e.offset >= para.start && e.offset + e.length <= end)
+      .sort((a, b) => a.offset - b.offset || b.length - a.length);
+    let cursor = para.start;
+    for (const e of inside) {
+      if (e.offset < cursor) continue;
+      appendBidiText(el, para.text.slice(cursor - para.start, e.offset - para.start), rtl);
+      el.append(this.mark(e.entity, para.text.slice(e.offset - para.start, e.offset - para.start + e.length), lang));
+      cursor = e.offset + e.length;
+    }
+    appendBidiText(el, para.text.slice(cursor - para.start), rtl);
+  }
+
+  mark(entity, text, lang) {
+    const category = categoryClass(entity.category);
+    const mark = h("mark", {
+      class: `ent ent-${category}`, tabindex: "0", role: "button", "aria-haspopup": "dialog", "aria-expanded": "false",
+      "aria-label": `${text}: ${categoryLabel(entity.category)}${entity.english && entity.english !== text ? `, ${entity.english}` : ""}`,
+      dataset: { category, key: entity.key, value: entity.value || "" },
+    }, text);
+    this.popover.attach(mark, entity, lang, () => this.release?.id);
+    return mark;
+  }
+
+  /** When there is no English text: the paragraph's names in English, so staff can still see who and what it is about. */
+  namesInstead(el, para, entities) {
+    const seen = new Set();
+    const items = [];
+    for (const e of entities) {
+      const at = locate(e, para);
+      if (!at || at.offset < para.start || at.offset >= para.start + para.text.length) continue;
+      const id = e.key || `${e.category}:${e.text}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const name = e.english || (e.value ? formatValue(e.value) : "") || e.text;
+      items.push(h("li", {},
+        this.mark(e, name, "en"),
+        h("span", { class: "count" }, ` — ${categoryLabel(e.category)}${e.value && e.english ? `, ${formatValue(e.value)}` : ""}`)));
+    }
+    el.classList.add("para-missing");
+    if (items.length) el.append(h("span", {}, "Names in this paragraph:"), h("ul", {}, items));
+    else el.append(h("span", {}, "No names in this paragraph."));
+  }
+}
+
+/** Finds an entity inside a paragraph: at its offset when the text matches there, else by its text nearby. */
+function locate(e, para) {
+  if (e.offset < 0 || !e.text) return null;
+  const local = e.offset - para.start;
+  if (local >= 0 && para.text.substr(local, e.length || e.text.length) === e.text) {
+    return { entity: e, offset: e.offset, length: e.text.length };
+  }
+  if (local < -50 || local > para.text.length + 50) return null;
+  const near = para.text.indexOf(e.text, Math.max(0, local - 50));
+  return near >= 0 && Math.abs(near - local) <= 50 ? { entity: e, offset: para.start + near, length: e.text.length } : null;
+}
