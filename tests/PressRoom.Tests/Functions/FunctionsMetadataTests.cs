@@ -1,0 +1,51 @@
+using System.Text.Json;
+using PressRoom.Pipeline.Workflow;
+using PressRoom.Tests.Infrastructure;
+
+namespace PressRoom.Tests.Functions;
+
+/// <summary>The bindings the Functions host will read, from the functions.metadata the worker SDK generates at build.</summary>
+public class FunctionsMetadataTests
+{
+    static readonly JsonElement[] Functions = Load();
+
+    static JsonElement[] Load()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        return json.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
+    }
+
+    static JsonElement Function(string name) => Functions.Single(f => f.GetProperty("name").GetString() == name);
+
+    static JsonElement Binding(string function, string type) =>
+        Function(function).GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == type);
+
+    [Fact]
+    public void IngestRelease_is_an_Event_Grid_blob_trigger_on_releases_with_the_storage_connection()
+    {
+        var trigger = Binding("IngestRelease", "blobTrigger");
+        Assert.Equal("releases/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("In", trigger.GetProperty("direction").GetString());
+        Binding("IngestRelease", "durableClient");
+    }
+
+    [Fact]
+    public void The_orchestration_and_every_activity_of_the_pipeline_are_functions_with_the_same_names()
+    {
+        Assert.Equal("orchestrationTrigger", Binding(TaskNames.ProcessRelease, "orchestrationTrigger").GetProperty("type").GetString());
+        var activities = typeof(TaskNames).GetFields().Select(f => (string)f.GetValue(null)!).Where(n => n != TaskNames.ProcessRelease);
+        Assert.All(activities, name => Binding(name, "activityTrigger"));
+    }
+
+    [Fact]
+    public void Host_json_is_the_repository_one_and_is_deployed_with_the_app()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var deployed = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Functions", "bin", configuration, "net10.0", "host.json");
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")), File.ReadAllText(deployed));
+    }
+}
