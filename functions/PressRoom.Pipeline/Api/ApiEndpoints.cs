@@ -12,8 +12,8 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapPressRoomApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         endpoints.MapCommsPage();
+        endpoints.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         return endpoints;
     }
 }

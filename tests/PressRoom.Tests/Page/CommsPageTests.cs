@@ -43,6 +43,10 @@ public sealed partial class CommsPageTests(PageFixture fixture) : IClassFixture<
         Assert.Equal("PressRoom · Press releases", B.Driver.Title);
         Assert.Equal("rgb(11, 59, 91)", B.Script<string>("return getComputedStyle(document.querySelector('.topbar')).backgroundColor"));
         Assert.DoesNotContain(B.ConsoleErrors(), e => e.Contains("SyntaxError", StringComparison.Ordinal) || e.Contains("Uncaught", StringComparison.Ordinal));
+        B.Screenshot("home-desktop");
+        B.Resize(390, 844);
+        Assert.True(B.Script<bool>("return document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at phone width.");
+        B.Screenshot("home-phone");
 
         using var http = new HttpClient();
         using var response = await http.GetAsync(new Uri(fixture.Url));

@@ -23,6 +23,8 @@ export const auth = {
   },
   /** Called on 401; resolves true when the user entered a key to retry with. Set by the page. */
   onKeyNeeded: async () => false,
+  /** Called after each request the server accepted, so the page can say how it is signed in. */
+  onAccepted: () => {},
 };
 
 function headers(extra) {
@@ -92,6 +94,7 @@ export async function request(path, options = {}, retried = false) {
     return request(path, options, true);
   }
   if (!response.ok && response.status !== 202) throw await errorFrom(response);
+  auth.onAccepted();
   return response;
 }
 
@@ -106,20 +109,21 @@ const pick = (o, ...names) => {
   return undefined;
 };
 
-// ---------- Releases ----------
+// ---------- Releases (shapes: UploadAccepted, ReleaseStatusView, ReleaseListResponse, ReleaseView) ----------
 
-/** Uploads one file (multipart, field "file"); returns { releaseId, statusUrl, status }. */
+/** Uploads one file as multipart (the part's file name names the release); returns { releaseId, statusUrl, status }. */
 export async function uploadRelease(file) {
   const form = new FormData();
   form.append("file", file, file.name);
-  const response = await request("/api/releases", { method: "POST", body: form, headers: { "X-File-Name": encodeURIComponent(file.name) } });
+  const response = await request("/api/releases", { method: "POST", body: form });
   let body = {};
-  try { body = await response.json(); } catch { /* 202 with no body: fall back to Location */ }
-  const releaseId = pick(body, "releaseId", "id");
-  const statusUrl = pick(body, "statusUrl", "statusQueryGetUri") || response.headers.get("Location")
-    || (releaseId ? `/api/releases/${encodeURIComponent(releaseId)}/status` : undefined);
-  if (!releaseId) throw new ApiError(response.status, "NoReleaseId", "The server accepted the file but did not say which release it became.");
-  return { releaseId, statusUrl, status: normalizeStatus(body) };
+  try { body = await response.json(); } catch { /* no body: the id check below reports it */ }
+  if (!body.releaseId) throw new ApiError(response.status, "NoReleaseId", "The server accepted the file but did not say which release it became.");
+  return {
+    releaseId: body.releaseId,
+    statusUrl: body.statusUrl || `/api/releases/${encodeURIComponent(body.releaseId)}/status`,
+    status: normalizeStatus(body),
+  };
 }
 
 /** The live state of a release: { status, stage, reasonCode, reason }. */
@@ -127,118 +131,85 @@ export async function getStatus(statusUrl) {
   return normalizeStatus(await getJson(statusUrl));
 }
 
+/** The status row knows no stage; a stage is used when a server reports one (e.g. the orchestration's custom status). */
 export function normalizeStatus(body) {
-  const custom = pick(body, "customStatus", "runtime") || {};
   return {
-    status: pick(body, "status", "Status") || "",
-    stage: pick(body, "stage", "Stage") || pick(custom, "stage", "Stage") || "",
-    runtimeStatus: pick(body, "runtimeStatus") || pick(custom, "runtimeStatus") || "",
-    reasonCode: pick(body, "reasonCode", "ReasonCode") || "",
-    reason: humanText(pick(body, "reason", "Reason", "message") || ""),
-    language: pick(body, "language") || "",
+    status: body.status || "",
+    stage: pick(body, "stage") || pick(body.customStatus, "stage") || "",
+    reasonCode: body.reasonCode || "",
+    reason: humanText(body.reason || ""),
+    language: body.language || "",
   };
 }
 
-/** One row of the list or the head of a release, whatever the server called its fields. */
+/** A list row (ReleaseSummary) or the head of a ReleaseView. */
 export function normalizeSummary(r) {
-  const titles = pick(r, "translatedTitles", "titles") || {};
-  const title = pick(r, "title", "Title");
+  const title = r.title;
+  const titled = title && typeof title === "object";
   return {
-    id: pick(r, "releaseId", "ReleaseId", "id"),
-    status: pick(r, "status", "Status") || "",
-    reasonCode: pick(r, "reasonCode", "ReasonCode") || "",
-    reason: humanText(pick(r, "reason", "Reason") || ""),
-    language: pick(r, "language", "Language") || "",
-    title: typeof title === "object" ? pick(title, "source", "text") : (title || ""),
-    titleEn: (typeof title === "object" ? pick(title, "en", "english") : undefined) || pick(r, "titleEn", "TitleEn", "englishTitle") || titles.en || "",
-    sourceBlob: pick(r, "sourceBlob", "SourceBlob", "fileName", "blobName") || "",
-    format: pick(r, "format", "Format") || "",
-    receivedAt: pick(r, "receivedAt", "ReceivedAt", "timestamp") || "",
-    completedAt: pick(r, "completedAt", "CompletedAt") || "",
-    dateline: pick(r, "dateline") || (pick(r, "datelinePlace") ? { place: r.datelinePlace, date: r.datelineDate } : null),
-    entityCount: pick(r, "entityCount", "EntityCount"),
-    paragraphs: pick(r, "paragraphs", "Paragraphs"),
+    id: r.releaseId,
+    status: r.status || "",
+    reasonCode: r.reasonCode || "",
+    reason: humanText(r.reason || ""),
+    language: r.language || "",
+    title: (titled ? title.source : title) || "",
+    titleEn: (titled ? title.en : r.titleEn) || "",
+    sourceBlob: r.sourceBlob || "",
+    format: r.format || "",
+    receivedAt: r.receivedAt || "",
+    completedAt: r.completedAt || "",
+    dateline: r.dateline || (r.datelinePlace || r.datelineDate ? { place: r.datelinePlace, date: r.datelineDate } : null),
+    entityCount: r.entityCount,
+    supersededBy: r.supersededBy || "",
   };
 }
 
 /** GET /api/releases with filters; returns { items, continuation }. */
-export async function listReleases({ language, status, entity, top = 20, continuation } = {}) {
+export async function listReleases({ language, status, top = 20, continuation } = {}) {
   const q = new URLSearchParams();
   if (language) q.set("language", language);
   if (status) q.set("status", status);
-  if (entity) q.set("entity", entity);
   if (top) q.set("top", String(top));
   if (continuation) q.set("continuation", continuation);
   const body = await getJson(`/api/releases?${q}`);
-  const items = Array.isArray(body) ? body : (pick(body, "items", "releases", "value", "results") || []);
-  return {
-    items: items.map(normalizeSummary),
-    continuation: Array.isArray(body) ? "" : (pick(body, "continuation", "continuationToken", "next", "nextContinuation") || ""),
-  };
+  return { items: (body.items || []).map(normalizeSummary), continuation: body.continuation || "" };
 }
 
-/** GET /api/releases/{id}: summary, translations and entities by language. */
+/**
+ * GET /api/releases/{id}: the release shaped for reading. Text comes as blocks (title, then paragraphs) per language;
+ * entity offsets count from the start of that language's blocks joined by blank lines.
+ */
 export async function getRelease(id) {
   const body = await getJson(`/api/releases/${encodeURIComponent(id)}`);
-  const r = pick(body, "release") || body;
-  const summary = normalizeSummary(r);
-  let translations = pick(r, "translations") || [];
-  const single = pick(body, "translation");
-  if (!translations.length && single) translations = Array.isArray(single) ? single : [single];
-  translations = translations.map(t => ({
-    language: pick(t, "targetLanguage", "language", "to") || "",
-    status: pick(t, "status") || "",
-    reason: humanText(pick(t, "reason") || ""),
-    provider: pick(t, "provider") || "",
-    paragraphs: pick(t, "paragraphs") || null,
-  }));
+  const blocks = text => (text ? [text.title, ...(text.paragraphs || [])] : null);
+  const entities = {};
+  for (const [lang, list] of Object.entries(body.entities || {})) entities[lang] = (list || []).map(normalizeEntity);
   return {
-    ...summary,
-    translations,
-    entities: groupEntities(pick(body, "entities") ?? pick(r, "entities")),
-    entitySummaries: pick(r, "entitySummaries") || [],
-    blobs: pick(r, "blobs") || {},
-    raw: body,
+    ...normalizeSummary(body),
+    sourceBlocks: blocks(body.source),
+    translations: (body.translations || []).map(t => ({
+      language: t.language,
+      status: t.status || "",
+      reason: humanText(t.reason || ""),
+      provider: t.provider || "",
+      blocks: t.status === "Translated" && t.title != null ? blocks(t) : null,
+    })),
+    entities,
+    texts: body.links?.texts || {},
   };
-}
-
-/** Entities arrive either as { lang: [..] } (release.json) or as one list with a language per entity (table rows). */
-function groupEntities(entities) {
-  const byLanguage = {};
-  if (!entities) return byLanguage;
-  const add = (lang, e) => (byLanguage[lang] ||= []).push(normalizeEntity(e));
-  if (Array.isArray(entities)) {
-    for (const e of entities) add(pick(e, "language", "Language") || "source", e);
-  } else {
-    for (const [lang, list] of Object.entries(entities)) for (const e of list || []) add(lang, e);
-  }
-  return byLanguage;
 }
 
 function normalizeEntity(e) {
   return {
-    category: pick(e, "category", "Category") || "Other",
-    subcategory: pick(e, "subcategory", "Subcategory") || "",
-    text: pick(e, "text", "Text") || "",
-    offset: Number(pick(e, "offset", "Offset") ?? -1),
-    length: Number(pick(e, "length", "Length") ?? 0),
-    english: pick(e, "english", "English") || "",
-    value: pick(e, "value", "Value") || "",
-    key: pick(e, "key", "entityKey", "EntityKey") || "",
-    confidence: pick(e, "confidence", "Confidence"),
-    provider: pick(e, "provider", "Provider") || "",
+    category: e.category || "Other",
+    subcategory: e.subcategory || "",
+    text: e.text || "",
+    offset: Number(e.offset ?? -1),
+    length: Number(e.length ?? 0),
+    english: e.english || "",
+    value: e.value || "",
+    key: e.key || "",
   };
-}
-
-/** The text of a release in one language ("source" for the original). Null when there is none. */
-export async function getText(id, lang) {
-  try {
-    const response = await request(`/api/releases/${encodeURIComponent(id)}/text?lang=${encodeURIComponent(lang)}`, { headers: { Accept: "text/plain" } });
-    return await response.text();
-  } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return null;
-    throw e;
-  }
 }
 
 // ---------- Entities ----------
@@ -247,20 +218,13 @@ export async function searchEntities(q, category) {
   const p = new URLSearchParams({ q });
   if (category) p.set("category", category);
   const body = await getJson(`/api/entities?${p}`);
-  const items = Array.isArray(body) ? body : (pick(body, "items", "entities", "value", "results") || []);
-  return items.map(e => ({
-    key: pick(e, "key", "entityKey", "EntityKey") || "",
-    category: pick(e, "category", "Category") || "Other",
-    text: pick(e, "text", "Text", "name") || "",
-    english: pick(e, "english", "English") || "",
-    releases: pick(e, "releaseCount", "releases", "count"),
-  }));
+  return (body.items || []).map(e => ({ key: e.key, category: e.category || "Other", text: e.name || "", english: e.english || "" }));
 }
 
+/** Every release that mentions an entity, newest first (first page). */
 export async function entityReleases(key) {
   const body = await getJson(`/api/entities/${encodeURIComponent(key)}/releases`);
-  const items = Array.isArray(body) ? body : (pick(body, "items", "releases", "value", "results") || []);
-  return items.map(normalizeSummary);
+  return (body.items || []).map(normalizeSummary);
 }
 
 /** Downloads an API resource with the key (a plain link cannot send a header) and saves it under a file name. */

@@ -13,6 +13,7 @@ const list = new ReleaseList({
 });
 
 // ---------- Key: entered once per tab, sent as X-Api-Key / x-functions-key ----------
+let accepted = false; // a request went through: the key (or loopback access) works
 let keyPrompt = null;
 function askForKey(message) {
   if (keyPrompt) return keyPrompt;
@@ -24,7 +25,7 @@ function askForKey(message) {
   keyPrompt = new Promise(resolve => {
     dialog.addEventListener("close", () => {
       const saved = dialog.returnValue === "save" && $("key-input").value.trim() !== "";
-      if (saved) auth.key = $("key-input").value.trim();
+      if (saved) { auth.key = $("key-input").value.trim(); accepted = false; }
       keyPrompt = null;
       showAuthState();
       resolve(saved);
@@ -46,9 +47,11 @@ $("key-forget").addEventListener("click", () => {
   toast("The key is forgotten for this tab.");
 });
 
+auth.onAccepted = () => { if (!accepted) { accepted = true; showAuthState(); } };
+
 function showAuthState() {
   const hasKey = !!auth.key;
-  $("auth-state").textContent = hasKey ? "Signed in with an API key" : "No key entered";
+  $("auth-state").textContent = hasKey ? "Using your API key" : accepted ? "Local access, no key needed" : "";
   $("key-button").textContent = hasKey ? "Change key" : "Enter API key";
 }
 

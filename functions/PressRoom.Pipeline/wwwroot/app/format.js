@@ -139,24 +139,6 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 /**
- * Splits a document text into paragraphs with their offsets. The pipeline joins title and paragraphs with a
- * blank line, and entity offsets count from the start of that text.
- */
-export function paragraphsOf(text) {
-  const result = [];
-  if (!text) return result;
-  const re = /\n\s*\n/g;
-  let start = 0;
-  let m;
-  while ((m = re.exec(text)) !== null) {
-    if (m.index > start) result.push({ start, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
-  }
-  if (start < text.length) result.push({ start, text: text.slice(start) });
-  return result.filter(p => p.text.trim().length > 0);
-}
-
-/**
  * Appends text to a parent, isolating Latin words and numbers when the paragraph is right-to-left,
  * so "UNOCT", "2019" or "15" keep their order and punctuation inside Arabic sentences.
  */

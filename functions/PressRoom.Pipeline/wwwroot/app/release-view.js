@@ -1,8 +1,8 @@
 // One release: the original and the English side by side, paragraph by paragraph, with entities highlighted.
-import { ApiError, download, getRelease, getText } from "./api.js";
+import { ApiError, download, getRelease } from "./api.js";
 import {
   KNOWN_CATEGORIES, appendBidiText, categoryClass, categoryLabel, failureAdvice, formatValue, formatWhen, h, isRtl,
-  languageName, paragraphsOf, rejectionText, statusBadgeClass, statusLabel,
+  languageName, rejectionText, statusBadgeClass, statusLabel,
 } from "./format.js";
 import { EntityPopover } from "./popover.js";
 
@@ -12,15 +12,13 @@ export class ReleaseView {
     this.popover = new EntityPopover(popoverElement);
     this.generation = 0;
     this.hidden = new Set();
+    this.empty = container.querySelector(".empty-view")?.cloneNode(true) ?? h("div", { class: "empty-view" });
   }
 
   showEmpty() {
     this.generation++;
     this.popover.close();
-    this.container.replaceChildren(h("div", { class: "empty-view" },
-      h("h2", {}, "Drop a release to begin"),
-      h("p", {}, "Each upload is read, translated and searched for people, organizations, places, dates and amounts. "
-        + "When it is done, open it here to read the original and the English side by side.")));
+    this.container.replaceChildren(this.empty.cloneNode(true));
   }
 
   async show(id) {
@@ -29,45 +27,37 @@ export class ReleaseView {
     this.container.replaceChildren(h("p", { class: "loading", role: "status" }, "Opening the release…"));
     try {
       const release = await getRelease(id);
-      const english = release.translations.find(t => t.language === "en");
-      const [source, englishText] = await Promise.all([
-        release.status === "Completed" ? this.sourceText(release) : null,
-        english?.status === "Translated" ? getText(id, "en") : null,
-      ]);
       if (generation !== this.generation) return;
-      this.render(release, source, englishText, english);
+      this.render(release);
     } catch (e) {
       if (generation !== this.generation) return;
       this.container.replaceChildren(h("div", { class: "error-box", role: "alert" },
         h("strong", {}, e instanceof ApiError && e.status === 404 ? "This release was not found." : "The release could not be opened."),
         h("p", {}, e.message)));
     }
-    this.container.focus({ preventScroll: false });
+    this.container.focus({ preventScroll: true });
   }
 
-  async sourceText(release) {
-    return (await getText(release.id, "source")) ?? (release.language ? await getText(release.id, release.language) : null);
-  }
-
-  render(release, sourceText, englishText, english) {
+  render(release) {
     this.release = release;
     const sourceLang = release.language || "";
     const rtl = isRtl(sourceLang);
-    const sourceEntities = release.entities[sourceLang] || release.entities.source || [];
-    const englishEntities = sourceLang === "en" ? [] : (release.entities.en || []);
-    const all = [...sourceEntities, ...englishEntities];
+    const english = sourceLang === "en" ? null : release.translations.find(t => t.language === "en");
+    const sourceEntities = release.entities[sourceLang] || [];
+    const englishEntities = english?.blocks ? (release.entities.en || []) : [];
 
-    const parts = [this.head(release, english, !!englishText)];
+    const parts = [this.head(release, english)];
     parts.push(...this.notices(release, english, sourceLang));
-    if (release.status === "Completed" && sourceText) {
+    if (release.sourceBlocks) {
+      const all = [...sourceEntities, ...englishEntities];
       if (all.length) parts.push(this.legend(all));
-      parts.push(this.columns(release, sourceText, sourceEntities, englishText, englishEntities, rtl));
+      parts.push(this.columns(release, withOffsets(release.sourceBlocks), sourceEntities, english, englishEntities, rtl));
     }
     this.container.replaceChildren(...parts);
     this.applyFilter();
   }
 
-  head(release, english, hasEnglishText) {
+  head(release, english) {
     const lang = release.language || undefined;
     const id = encodeURIComponent(release.id);
     const meta = [
@@ -78,13 +68,14 @@ export class ReleaseView {
       release.format ? ["Format", release.format.toUpperCase()] : null,
       release.sourceBlob ? ["File", h("bdi", {}, release.sourceBlob)] : null,
     ].filter(Boolean);
+    const sourceText = release.texts[release.language];
     const actions = h("div", { class: "actions" },
-      this.downloadLink(`/api/releases/${id}`, "release.json", "Download release.json"),
-      hasEnglishText ? this.downloadLink(`/api/releases/${id}/text?lang=en`, `${release.id}.en.txt`, "Download English text") : null,
-      release.status === "Completed" ? this.downloadLink(`/api/releases/${id}/text?lang=source`, `${release.id}.${release.language || "source"}.txt`, "Download original text") : null);
+      this.downloadLink(`/api/releases/${id}`, `${release.id}.release.json`, "Download release JSON"),
+      release.texts.en && release.language !== "en" ? this.downloadLink(release.texts.en, `${release.id}.en.txt`, "Download English text") : null,
+      sourceText ? this.downloadLink(sourceText, `${release.id}.${release.language}.txt`, `Download ${languageName(release.language)} text`) : null);
     return h("header", { class: "release-head" },
       h("h1", { lang, dir: isRtl(lang) ? "rtl" : "auto" }, release.title || release.sourceBlob || release.id),
-      release.titleEn || english?.paragraphs?.[0] ? h("p", { class: "title-en", lang: "en" }, release.titleEn || english.paragraphs[0]) : null,
+      release.titleEn && release.language !== "en" ? h("p", { class: "title-en", lang: "en" }, release.titleEn) : null,
       h("dl", { class: "meta" }, meta.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v)))),
       actions);
   }
@@ -113,7 +104,7 @@ export class ReleaseView {
     } else if (release.status !== "Completed") {
       out.push(h("div", { class: "notice notice-info", role: "note" },
         h("strong", {}, "Still being processed."), "Open it again in a moment to read it."));
-    } else if (sourceLang !== "en" && english && english.status !== "Translated") {
+    } else if (english && !english.blocks) {
       out.push(h("div", { class: "notice notice-info", role: "note", "data-translation": english.status || "Skipped" },
         h("strong", {}, english.status === "Failed" ? "The English translation failed." : "The English translation was skipped."),
         `${english.reason ? english.reason.replace(/^Skipped:\s*/i, "") + ". " : ""}`
@@ -146,16 +137,15 @@ export class ReleaseView {
     }
   }
 
-  columns(release, sourceText, sourceEntities, englishText, englishEntities, rtl) {
+  columns(release, sourceParas, sourceEntities, english, englishEntities, rtl) {
     const sourceLang = release.language || "und";
-    const single = sourceLang === "en";
-    const sourceParas = paragraphsOf(sourceText);
-    const englishParas = englishText ? paragraphsOf(englishText) : [];
+    const single = !english;
+    const englishParas = english?.blocks ? withOffsets(english.blocks) : [];
     const wrap = h("div", { class: "release-body" });
     if (!single) {
       wrap.append(h("div", { class: "columns-head", "aria-hidden": "true" },
         h("div", { dir: rtl ? "rtl" : "ltr", lang: sourceLang }, rtl ? `${languageName(sourceLang)} — النص الأصلي` : `${languageName(sourceLang)} — original`),
-        h("div", {}, "English")));
+        h("div", {}, english.blocks ? "English" : "English — names found")));
     }
     const rows = Math.max(sourceParas.length, englishParas.length);
     for (let i = 0; i < rows; i++) {
@@ -170,7 +160,7 @@ export class ReleaseView {
         const en = englishParas[i];
         const enEl = h(i === 0 ? "h2" : "p", { class: `para para-en${i === 0 ? " para-title" : ""}`, lang: "en", dir: "ltr", dataset: { column: "en" } });
         if (en) this.fill(enEl, en, englishEntities, false, "en");
-        else if (!englishText && src) this.namesInstead(enEl, src, sourceEntities);
+        else if (!english.blocks && src) this.namesInstead(enEl, src, sourceEntities);
         row.append(enEl);
       }
       wrap.append(row);
@@ -225,6 +215,16 @@ export class ReleaseView {
     if (items.length) el.append(h("span", {}, "Names in this paragraph:"), h("ul", {}, items));
     else el.append(h("span", {}, "No names in this paragraph."));
   }
+}
+
+/** Title and paragraphs with their offsets in the text the entities were found in (blocks joined by blank lines). */
+function withOffsets(blocks) {
+  let start = 0;
+  return blocks.map(text => {
+    const block = { start, text: text || "" };
+    start += block.text.length + 2;
+    return block;
+  });
 }
 
 /** Finds an entity inside a paragraph: at its offset when the text matches there, else by its text nearby. */
