@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PressRoom.Host.Bench;
 using PressRoom.Host.Cli;
 
 var root = new RootCommand("pressroom — the PressRoom local runtime and tools")
@@ -7,5 +8,6 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     ServeCommand.Create(),
     UploadCommand.Create(),
     StatusCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

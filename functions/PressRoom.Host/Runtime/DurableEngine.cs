@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
+using PressRoom.Host.Bench;
 using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Host.Runtime;
@@ -58,6 +59,9 @@ public sealed class DurableEngine : IAsyncDisposable
             LeaseRenewInterval = engine.LeaseRenewInterval,
             LeaseAcquireInterval = engine.LeaseAcquireInterval,
             UseTablePartitionManagement = true,
+
+            // The default 2 s is too tight for Azurite on a busy machine; a timeout there costs a lease cycle.
+            PartitionTableOperationTimeout = TimeSpan.FromSeconds(15),
             UseInstanceTableEtag = true,
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
@@ -84,7 +88,8 @@ public sealed class DurableEngine : IAsyncDisposable
         services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(Channel);
-            worker.AddTasks(tasks => tasks.AddPressRoomTasks());
+            // The bench no-op tasks measure the engine ceiling on the same engine; they do nothing unless scheduled.
+            worker.AddTasks(tasks => tasks.AddPressRoomTasks().AddBenchTasks());
         });
         services.AddDurableTaskClient(client => client.UseGrpc(Channel));
     }

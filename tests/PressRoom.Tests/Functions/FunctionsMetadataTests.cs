@@ -11,8 +11,7 @@ public class FunctionsMetadataTests
 
     static JsonElement[] Load()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(PressroomBuild.FunctionsOutput, "functions.metadata");
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         return json.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
     }
@@ -44,8 +43,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void Host_json_is_the_repository_one_and_is_deployed_with_the_app()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var deployed = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Functions", "bin", configuration, "net10.0", "host.json");
+        var deployed = Path.Combine(PressroomBuild.FunctionsOutput, "host.json");
         Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")), File.ReadAllText(deployed));
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using PressRoom.Host.Runtime;
 using PressRoom.Pipeline.Storage;
 
 namespace PressRoom.Tests.Infrastructure;
@@ -36,7 +35,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
             throw new InvalidOperationException("Azurite is not installed: run 'npm ci' in the repository root (./test.sh does this).");
         }
 
-        int blob = blobPort ?? FreePort(), queue = queuePort ?? FreePort(), table = tablePort ?? FreePort();
+        int blob = blobPort ?? LoopbackPort.Free(), queue = queuePort ?? LoopbackPort.Free(), table = tablePort ?? LoopbackPort.Free();
         var start = new ProcessStartInfo(azurite) { RedirectStandardOutput = true, RedirectStandardError = true };
         var args = new List<string> { "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry" };
         args.AddRange(location is null ? ["--inMemoryPersistence"] : ["--location", location]);
@@ -55,13 +54,6 @@ public sealed class AzuriteInstance : IAsyncDisposable
         var connection = AzuriteConnection.Create(blob, queue, table);
         await AzuriteConnection.WaitUntilReadyAsync(connection, TimeSpan.FromSeconds(30));
         return new AzuriteInstance(process, connection, blob, queue, table);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

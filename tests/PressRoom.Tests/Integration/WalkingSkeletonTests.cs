@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PressRoom.Host.Cli;
+using PressRoom.Host.Runtime;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Workflow;
 using PressRoom.Tests.Infrastructure;
@@ -91,7 +92,7 @@ public sealed class WalkingSkeletonTests
         var storage = azurite.CreateStorage();
         var settings = FastRecovery(TestRuntime.NewTaskHub());
 
-        var first = RuntimeProcess.Start(azurite.ConnectionString, settings);
+        var first = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
         var releases = await UploadReleasesAsync(storage, 20, "crash");
 
         // Kill it while the burst is in flight: after the first result lands, before the last.
@@ -107,7 +108,7 @@ public sealed class WalkingSkeletonTests
         Assert.InRange(done, 1, 19);
         await first.DisposeAsync();
 
-        await using var second = RuntimeProcess.Start(azurite.ConnectionString, settings);
+        await using var second = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
         var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(3));
         Assert.True(rows.Count == 20, $"{rows.Count}/20 finished. Second runtime output:\n{second.Output[^Math.Min(4000, second.Output.Length)..]}");
         Assert.All(rows, r => Assert.Equal("Completed", r.GetString("Status")));
@@ -125,8 +126,8 @@ public sealed class WalkingSkeletonTests
         var storage = azurite.CreateStorage();
         var settings = FastRecovery(TestRuntime.NewTaskHub());
 
-        await using var a = RuntimeProcess.Start(azurite.ConnectionString, settings);
-        await using var b = RuntimeProcess.Start(azurite.ConnectionString, settings);
+        await using var a = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
+        await using var b = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
         var releases = await UploadReleasesAsync(storage, 40, "scale");
 
         var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(3));

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace PressRoom.Tests.Infrastructure;
+namespace PressRoom.Host.Runtime;
 
-/// <summary>A child <c>pressroom serve</c> process, as an operator would run it, that a test can kill with SIGKILL.</summary>
+/// <summary>A child <c>pressroom serve</c> process, as an operator would run it: for scale-out runs, benchmarks and crash tests (SIGKILL).</summary>
 public sealed class RuntimeProcess : IAsyncDisposable
 {
     readonly Process process;
@@ -27,25 +27,19 @@ public sealed class RuntimeProcess : IAsyncDisposable
         }
     }
 
-    public static string PressroomDll
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            return Path.Combine(RepoPaths.Root, "functions", "PressRoom.Host", "bin", configuration, "net10.0", "pressroom.dll");
-        }
-    }
+    /// <summary>This program's own entry assembly (pressroom.dll).</summary>
+    public static string OwnDll => typeof(RuntimeProcess).Assembly.Location;
 
     /// <param name="settings">Configuration as environment variables (PressRoom__TaskHub, …).</param>
-    public static RuntimeProcess Start(string connectionString, IReadOnlyDictionary<string, string> settings)
+    public static RuntimeProcess Start(string pressroomDll, string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = Path.GetDirectoryName(pressroomDll)!,
         };
-        start.ArgumentList.Add(PressroomDll);
+        start.ArgumentList.Add(pressroomDll);
         start.ArgumentList.Add("serve");
         start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["PressRoom__Url"] = "http://127.0.0.1:0";

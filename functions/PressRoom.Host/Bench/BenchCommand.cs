@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace PressRoom.Host.Bench;
+
+/// <summary>
+/// <c>pressroom bench e2e|sizes</c>: the benchmark harness (not part of the tests). Every run starts its own Azurite
+/// and runtime(s), prints a markdown report on stdout and writes the raw numbers as JSON under --out.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Benchmark harness: end-to-end throughput and latency, engine ceiling, direct pipeline, size scaling");
+        command.Subcommands.Add(EndToEnd());
+        command.Subcommands.Add(Sizes());
+        return command;
+    }
+
+    static readonly Dictionary<string, string> Settings = new(StringComparer.Ordinal);
+
+    static Command EndToEnd()
+    {
+        var releases = new Option<int[]>("--releases") { DefaultValueFactory = _ => [100], AllowMultipleArgumentsPerToken = true, Description = "Burst sizes, e.g. --releases 100 500 2000" };
+        var processes = new Option<int[]>("--processes") { DefaultValueFactory = _ => [1], AllowMultipleArgumentsPerToken = true, Description = "Runtime process counts, e.g. --processes 1 2" };
+        var activities = new Option<int>("--ceiling-activities") { DefaultValueFactory = _ => 6, Description = "No-op activities per ceiling orchestration (the pipeline runs 6 activity calls per English-target release)" };
+        var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
+        var command = new Command("e2e", "A burst of generated releases through the durable pipeline, beside the engine ceiling and the direct pipeline") { releases, processes, activities, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var report = new StringBuilder();
+            var raw = new List<object>();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024 / 1024} GiB; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            report.AppendLine();
+            report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | peak MiB (per process) |");
+            report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+            foreach (var n in parse.GetValue(releases)!)
+            {
+                foreach (var p in parse.GetValue(processes)!)
+                {
+                    await using var env = await BenchEnvironment.StartAsync(p, Settings, ct);
+                    await Console.Error.WriteLineAsync($"[bench] {n} releases, {p} process(es): warm-up");
+                    await EndToEndBench.RunPipelineAsync(env, 4, seed: 7, TimeSpan.FromMinutes(2), ct);
+                    await Console.Error.WriteLineAsync($"[bench] {n} releases, {p} process(es): pipeline burst");
+                    var pipeline = await EndToEndBench.RunPipelineAsync(env, n, seed: n, TimeSpan.FromMinutes(30), ct);
+                    await Console.Error.WriteLineAsync($"[bench] {n} releases, {p} process(es): engine ceiling");
+                    var ceiling = await EndToEndBench.RunCeilingAsync(env, n, parse.GetValue(activities), TimeSpan.FromMinutes(30), ct);
+                    var direct = await DirectBench.RunAsync(env.Runtime.Services, n, seed: n, ct);
+                    double directPerMinute = direct.Releases / direct.Seconds * 60;
+                    report.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
+                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} |||||||||||");
+                    raw.Add(new { n, p, pipeline = Plain(pipeline), ceiling = Plain(ceiling), direct });
+                }
+            }
+
+            Write(parse.GetValue(output)!, "e2e", report.ToString(), raw);
+            return 0;
+        });
+        return command;
+    }
+
+    static Command Sizes()
+    {
+        var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
+        var command = new Command("sizes", "One release of 1 KB, 10 KB, 100 KB, 1 MB and 10 MB through the whole pipeline") { output };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var env = await BenchEnvironment.StartAsync(1, Settings, ct);
+            var results = await SizeScalingBench.RunAsync(env, TimeSpan.FromMinutes(10), ct);
+            var report = new StringBuilder("| size (bytes) | seconds | s per MB | peak MiB (runtime) | outcome |\n|---:|---:|---:|---:|---|\n");
+            foreach (var (bytes, seconds, peak, status) in results)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {bytes:N0} | {seconds:0.00} | {seconds / (bytes / 1e6):0.00} | {peak:0} | {status} |");
+            }
+
+            Write(parse.GetValue(output)!, "sizes", report.ToString(), results.Select(r => new { r.Bytes, r.Seconds, r.PeakMiB, r.Status }));
+            return 0;
+        });
+        return command;
+    }
+
+    static object Plain(EndToEndResult r) => new
+    {
+        r.Scenario, r.Releases, r.Processes, r.Completed, r.Seconds, r.ReleasesPerMinute, r.P50Ms, r.P95Ms, r.P99Ms, r.MeanStageMs,
+        drainCurve = r.DrainCurve.Select(c => new[] { c.Seconds, c.Completed }),
+        processUsage = r.ProcessUsage.Select(u => new { u.Pid, u.CpuSeconds, u.PeakMiB }),
+    };
+
+    static void Write(DirectoryInfo directory, string name, string markdown, object raw)
+    {
+        directory.Create();
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        File.WriteAllText(Path.Combine(directory.FullName, $"{name}-{stamp}.json"), JsonSerializer.Serialize(raw, Pipeline.Storage.PressRoomJson.Indented));
+        Console.WriteLine(markdown);
+    }
+}

@@ -1,0 +1,74 @@
+using PressRoom.Host.Runtime;
+using PressRoom.Pipeline.Storage;
+
+namespace PressRoom.Host.Bench;
+
+/// <summary>
+/// A fresh, private setup for one benchmark: its own Azurite (data in a temp folder), one runtime in this process,
+/// and optionally more runtime processes on the same task hub.
+/// </summary>
+public sealed class BenchEnvironment : IAsyncDisposable
+{
+    readonly AzuriteProcess azurite;
+    readonly List<RuntimeProcess> children;
+    readonly string dataDirectory;
+
+    BenchEnvironment(AzuriteProcess azurite, LocalRuntime runtime, List<RuntimeProcess> children, string dataDirectory)
+    {
+        this.azurite = azurite;
+        Runtime = runtime;
+        this.children = children;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public LocalRuntime Runtime { get; }
+
+    public PressRoomStorage Storage => Runtime.Storage;
+
+    public IEnumerable<int> ProcessIds => children.Select(c => c.Id).Prepend(Environment.ProcessId);
+
+    public static async Task<BenchEnvironment> StartAsync(int processes, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("pressroom-bench-").FullName;
+        var options = new LocalRuntimeOptions
+        {
+            DataDirectory = dataDirectory,
+            AzuriteBlobPort = LoopbackPort.Free(),
+            AzuriteQueuePort = LoopbackPort.Free(),
+            AzuriteTablePort = LoopbackPort.Free(),
+        };
+        var azurite = await AzuriteProcess.StartAsync(options, cancellationToken);
+        var taskHub = "bench" + Guid.NewGuid().ToString("N")[..10];
+        var args = settings.Select(kv => $"--{kv.Key.Replace("__", ":", StringComparison.Ordinal)}={kv.Value}")
+            .Concat([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--PressRoom:TaskHub={taskHub}", "--PressRoom:Url=http://127.0.0.1:0"])
+            .ToArray();
+        var runtime = await LocalRuntime.StartAsync(args, watch: true, cancellationToken);
+        var children = new List<RuntimeProcess>();
+        for (int i = 1; i < processes; i++)
+        {
+            var env = new Dictionary<string, string>(settings, StringComparer.Ordinal) { ["PressRoom__TaskHub"] = taskHub };
+            children.Add(RuntimeProcess.Start(RuntimeProcess.OwnDll, azurite.ConnectionString, env));
+        }
+
+        return new BenchEnvironment(azurite, runtime, children, dataDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var child in children)
+        {
+            await child.DisposeAsync();
+        }
+
+        await Runtime.DisposeAsync();
+        await azurite.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

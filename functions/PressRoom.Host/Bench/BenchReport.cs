@@ -1,0 +1,25 @@
+namespace PressRoom.Host.Bench;
+
+/// <summary>Percentiles over a sample (nearest rank).</summary>
+public static class Percentile
+{
+    public static double Of(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+/// <summary>One end-to-end run: what was measured, in a form that prints as markdown and serializes as JSON.</summary>
+public sealed record EndToEndResult
+{
+    public required string Scenario { get; init; }
+    public required int Releases { get; init; }
+    public required int Processes { get; init; }
+    public required int Completed { get; init; }
+    public required double Seconds { get; init; }
+    public double ReleasesPerMinute => Completed / Seconds * 60;
+    public required double P50Ms { get; init; }
+    public required double P95Ms { get; init; }
+    public required double P99Ms { get; init; }
+    public required IReadOnlyDictionary<string, double> MeanStageMs { get; init; }
+    public required IReadOnlyList<(double Seconds, int Completed)> DrainCurve { get; init; }
+    public required IReadOnlyList<(int Pid, double CpuSeconds, double PeakMiB)> ProcessUsage { get; init; }
+}

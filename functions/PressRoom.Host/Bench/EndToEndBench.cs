@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using PressRoom.Pipeline.Storage;
+using PressRoom.Pipeline.Workflow;
+
+namespace PressRoom.Host.Bench;
+
+/// <summary>Measures a burst of releases through the whole durable pipeline, and the engine ceiling on the same setup.</summary>
+public static class EndToEndBench
+{
+    /// <summary>Uploads N generated releases as a burst and follows them to their <c>processed</c> events.</summary>
+    public static async Task<EndToEndResult> RunPipelineAsync(BenchEnvironment env, int releases, int seed, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var generator = new ReleaseGenerator(seed);
+        var documents = Enumerable.Range(0, releases).Select(generator.Next).ToList();
+        var uploader = env.Runtime.Services.GetRequiredService<ReleaseUploader>();
+        var sampler = new ProcessSampler();
+        sampler.Start(env.ProcessIds);
+
+        var uploadedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        var burstStart = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (doc, ct) =>
+        {
+            using var content = new MemoryStream(Encoding.UTF8.GetBytes(doc.Text));
+            var id = await uploader.UploadAsync(doc.Name, content, ct);
+            lock (uploadedAt)
+            {
+                uploadedAt[id] = DateTimeOffset.UtcNow;
+            }
+        });
+
+        var processedAt = await FollowEventsAsync(env.Storage, uploadedAt.Keys.ToHashSet(StringComparer.Ordinal), sampler, clock, timeout, cancellationToken);
+        var result = await SummarizeAsync(env, "pipeline", releases, burstStart, uploadedAt, processedAt.Events, processedAt.Curve, sampler, cancellationToken);
+        return result;
+    }
+
+    /// <summary>The same number of orchestrations, each with the same number of no-op activities as the pipeline runs.</summary>
+    public static async Task<EndToEndResult> RunCeilingAsync(BenchEnvironment env, int orchestrations, int activities, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var client = env.Runtime.Client;
+        var sampler = new ProcessSampler();
+        sampler.Start(env.ProcessIds);
+        var start = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var ids = new List<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, orchestrations), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(NoOpOrchestrator.Name, activities, ct);
+            lock (ids)
+            {
+                ids.Add(id);
+            }
+        });
+
+        var curve = new List<(double, int)>();
+        var latencies = new List<double>();
+        int completed = 0;
+        while (completed < orchestrations && clock.Elapsed < timeout)
+        {
+            await Task.Delay(1000, cancellationToken);
+            sampler.Sample();
+            latencies.Clear();
+            completed = 0;
+            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { CreatedFrom = start.UtcDateTime.AddSeconds(-1), Statuses = [OrchestrationRuntimeStatus.Completed], FetchInputsAndOutputs = false, PageSize = 1000 }))
+            {
+                if (instance.Name == NoOpOrchestrator.Name)
+                {
+                    completed++;
+                    latencies.Add((instance.LastUpdatedAt - instance.CreatedAt).TotalMilliseconds);
+                }
+            }
+
+            curve.Add((clock.Elapsed.TotalSeconds, completed));
+        }
+
+        latencies.Sort();
+        return new EndToEndResult
+        {
+            Scenario = $"engine ceiling ({activities} no-op activities)",
+            Releases = orchestrations,
+            Processes = env.ProcessIds.Count(),
+            Completed = completed,
+            Seconds = curve.Count > 0 ? curve.First(c => c.Item2 == completed).Item1 : clock.Elapsed.TotalSeconds,
+            P50Ms = Percentile.Of(latencies, 50),
+            P95Ms = Percentile.Of(latencies, 95),
+            P99Ms = Percentile.Of(latencies, 99),
+            MeanStageMs = new Dictionary<string, double>(),
+            DrainCurve = curve,
+            ProcessUsage = sampler.Result().Select(kv => (kv.Key, kv.Value.CpuSeconds, kv.Value.PeakMiB)).ToList(),
+        };
+    }
+
+    static async Task<(Dictionary<string, DateTimeOffset> Events, List<(double, int)> Curve)> FollowEventsAsync(
+        PressRoomStorage storage, HashSet<string> expected, ProcessSampler sampler, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var events = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var curve = new List<(double, int)>();
+        var nextSample = TimeSpan.Zero;
+        while (events.Count < expected.Count && clock.Elapsed < timeout)
+        {
+            var batch = await storage.EventsQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), cancellationToken);
+            foreach (var message in batch.Value)
+            {
+                using var json = JsonDocument.Parse(message.Body.ToString());
+                var subject = json.RootElement.GetProperty("subject").GetString()!;
+                if (expected.Contains(subject))
+                {
+                    events.TryAdd(subject, json.RootElement.GetProperty("time").GetDateTimeOffset());
+                }
+            }
+
+            if (clock.Elapsed >= nextSample)
+            {
+                sampler.Sample();
+                curve.Add((clock.Elapsed.TotalSeconds, events.Count));
+                nextSample = clock.Elapsed + TimeSpan.FromSeconds(1);
+            }
+
+            if (batch.Value.Length == 0)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+
+        curve.Add((clock.Elapsed.TotalSeconds, events.Count));
+        return (events, curve);
+    }
+
+    static async Task<EndToEndResult> SummarizeAsync(
+        BenchEnvironment env, string scenario, int releases, DateTimeOffset burstStart,
+        Dictionary<string, DateTimeOffset> uploadedAt, Dictionary<string, DateTimeOffset> processedAt,
+        List<(double, int)> curve, ProcessSampler sampler, CancellationToken cancellationToken)
+    {
+        var latencies = processedAt.Select(kv => (kv.Value - uploadedAt[kv.Key]).TotalMilliseconds).Order().ToList();
+        var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var queries = new ReleaseQueries(env.Storage);
+        foreach (var id in processedAt.Keys)
+        {
+            if (await queries.GetAsync(id, cancellationToken) is { } row && row.GetString("Timings") is { } timings)
+            {
+                foreach (var (stage, ms) in JsonSerializer.Deserialize<Dictionary<string, double>>(timings)!)
+                {
+                    (stages.TryGetValue(stage, out var list) ? list : stages[stage] = []).Add(ms);
+                }
+            }
+        }
+
+        return new EndToEndResult
+        {
+            Scenario = scenario,
+            Releases = releases,
+            Processes = env.ProcessIds.Count(),
+            Completed = processedAt.Count,
+            Seconds = processedAt.Count == 0 ? double.NaN : (processedAt.Values.Max() - burstStart).TotalSeconds,
+            P50Ms = Percentile.Of(latencies, 50),
+            P95Ms = Percentile.Of(latencies, 95),
+            P99Ms = Percentile.Of(latencies, 99),
+            MeanStageMs = stages.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value.Average()), StringComparer.Ordinal),
+            DrainCurve = curve,
+            ProcessUsage = sampler.Result().Select(kv => (kv.Key, kv.Value.CpuSeconds, kv.Value.PeakMiB)).ToList(),
+        };
+    }
+}
