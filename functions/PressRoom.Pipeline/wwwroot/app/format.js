@@ -89,24 +89,61 @@ export const categoryLabel = c => CATEGORY_LABELS[categoryClass(c)] || c;
 
 const amountFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const UNITS = { Y: "year", M: "month", W: "week", D: "day" };
+
+/** An ISO 8601 date or part of one in words: 2024-03-29 → 29 March 2024, 2018-12 → December 2018, 2019 → 2019. */
+function isoDateWords(v) {
+  const dayOfYear = /^--(\d{2})-(\d{2})$/.exec(v);
+  if (dayOfYear && MONTHS[+dayOfYear[1] - 1]) return `${+dayOfYear[2]} ${MONTHS[+dayOfYear[1] - 1]}`;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  if (!m) return null;
+  if (!m[2]) return m[1];
+  const month = MONTHS[+m[2] - 1];
+  if (!month) return null;
+  return m[3] ? `${+m[3]} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** An ISO 8601 duration in words: P3Y → 3 years, P1M → 1 month. */
+function durationWords(v) {
+  const m = /^P(\d+(?:\.\d+)?)([YMWD])$/.exec(v);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return `${amountFormat.format(n)} ${UNITS[m[2]]}${n === 1 ? "" : "s"}`;
+}
+
 /**
- * A normalized value as staff read it: "15000000 USD" → "15,000,000 USD", "2024-03-29" → "2024-03-29 (29 March 2024)".
- * Unknown shapes are shown as they are.
+ * A normalized value as staff read it, the ISO form kept beside the words:
+ * "15000000 USD" → "15,000,000 USD"; "2024-03-29" → "29 March 2024 (2024-03-29)"; "2019/2023" → "2019 to 2023 (2019/2023)";
+ * "P3Y" → "3 years (P3Y)"; "R/P1Y" → "every year (R/P1Y)". Unknown shapes are shown as they are.
  */
-export function formatValue(value) {
+export function formatValue(value, category) {
   if (value === undefined || value === null || value === "") return "";
   const v = String(value).trim();
+  if (category === "DateTime" && /^\d{4}$/.test(v)) return v;
   const money = /^(-?\d+(?:\.\d+)?)\s*([A-Z]{3})$/.exec(v);
   if (money) return `${amountFormat.format(Number(money[1]))} ${money[2]}`;
   if (/^-?\d+(?:\.\d+)?$/.test(v)) return amountFormat.format(Number(v));
+  const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(v);
+  if (percent) return `${amountFormat.format(Number(percent[1]))}%`;
+  const date = isoDateWords(v);
+  if (date) return date === v ? v : `${date} (${v})`;
+  const range = /^([^/]+)\/([^/]+)$/.exec(v);
+  if (range && isoDateWords(range[1]) && isoDateWords(range[2])) return `${isoDateWords(range[1])} to ${isoDateWords(range[2])} (${v})`;
+  const duration = durationWords(v);
+  if (duration) return `${duration} (${v})`;
+  const repeat = /^R\/P1([YMWD])$/.exec(v);
+  if (repeat) return `every ${UNITS[repeat[1]]} (${v})`;
   const unit = /^(-?\d+(?:\.\d+)?)\s+(.+)$/.exec(v);
   if (unit) return `${amountFormat.format(Number(unit[1]))} ${unit[2]}`;
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (date) {
-    const d = new Date(Date.UTC(+date[1], +date[2] - 1, +date[3]));
-    return `${v} (${d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })})`;
-  }
   return v;
+}
+
+/** "no translation provider configured" → "No translation provider configured." */
+export function sentence(text) {
+  const t = String(text || "").trim();
+  if (!t) return "";
+  return t[0].toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
 }
 
 export function formatWhen(iso) {

@@ -65,7 +65,7 @@ export class EntityPopover {
     const name = entity.english || entity.text;
     add("In the text", entity.text, { lang: lang || undefined, dir: "auto", class: isRtl(lang) ? "pop-source" : undefined });
     add("English", entity.english || "—", { lang: "en", class: "pop-english" });
-    add("Value", formatValue(entity.value), { class: "pop-value", dir: "ltr" });
+    add("Value", formatValue(entity.value, entity.category), { class: "pop-value", dir: "ltr" });
     add("Type", entity.subcategory);
     const related = h("div", { class: "pop-related" }, h("strong", {}, "Other releases"), h("p", { class: "hint" }, entity.key ? "Looking…" : "Not linked to other releases."));
     if (entity.key) this.fillRelated(related, entity.key, currentId);

@@ -2,7 +2,7 @@
 import { ApiError, download, getRelease } from "./api.js";
 import {
   KNOWN_CATEGORIES, appendBidiText, categoryClass, categoryLabel, failureAdvice, formatValue, formatWhen, h, isRtl,
-  languageName, rejectionText, statusBadgeClass, statusLabel,
+  languageName, rejectionText, sentence, statusBadgeClass, statusLabel,
 } from "./format.js";
 import { EntityPopover } from "./popover.js";
 
@@ -107,7 +107,7 @@ export class ReleaseView {
     } else if (english && !english.blocks) {
       out.push(h("div", { class: "notice notice-info", role: "note", "data-translation": english.status || "Skipped" },
         h("strong", {}, english.status === "Failed" ? "The English translation failed." : "The English translation was skipped."),
-        `${english.reason ? english.reason.replace(/^Skipped:\s*/i, "") + ". " : ""}`
+        `${english.reason ? sentence(english.reason.replace(/^(Skipped|Failed):\s*/i, "")) + " " : ""}`
         + "The English column lists the names found in each paragraph, in English, instead."));
     }
     return out;
@@ -206,10 +206,12 @@ export class ReleaseView {
       const id = e.key || `${e.category}:${e.text}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const name = e.english || (e.value ? formatValue(e.value) : "") || e.text;
+      const value = formatValue(e.value, e.category);
+      const name = e.english || value || e.text;
+      const extra = value && value !== name && !value.startsWith(`${name} `) ? `, ${value}` : "";
       items.push(h("li", {},
         this.mark(e, name, "en"),
-        h("span", { class: "count" }, ` — ${categoryLabel(e.category)}${e.value && e.english ? `, ${formatValue(e.value)}` : ""}`)));
+        h("span", { class: "count" }, ` — ${categoryLabel(e.category)}${extra}`)));
     }
     el.classList.add("para-missing");
     if (items.length) el.append(h("span", {}, "Names in this paragraph:"), h("ul", {}, items));
