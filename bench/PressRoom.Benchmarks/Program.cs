@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using PressRoom.Benchmarks.Documents;
 
 // Component benchmarks: `dotnet run -c Release --project bench/PressRoom.Benchmarks -- --filter '*'`.
+// Peak memory of one document read: `dotnet run -c Release --project bench/PressRoom.Benchmarks -- peak pdf`.
+if (args is ["peak", var format])
+{
+    PeakMemoryProbe.Run(format);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

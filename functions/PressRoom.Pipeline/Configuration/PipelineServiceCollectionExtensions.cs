@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
@@ -18,7 +19,14 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section));
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
+<<<<<<< HEAD
         services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
+=======
+        services.AddOptions<DocumentLimits>()
+            .Bind(configuration.GetSection(DocumentLimits.Section))
+            .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
+            .ValidateOnStart();
+>>>>>>> docs
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
         services.AddSingleton<ReleaseArtifacts>();
@@ -30,7 +38,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseUploader>();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();
         services.AddTranslationProvider(configuration);
         services.AddEntityExtractor(configuration);

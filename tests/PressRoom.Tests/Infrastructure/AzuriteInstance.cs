@@ -20,6 +20,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>What Azurite printed, for diagnosing a failed test.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; private init; } = new();
+
+    public bool HasExited => process.HasExited;
     public int BlobPort { get; }
     public int QueuePort { get; }
     public int TablePort { get; }
@@ -37,7 +42,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
         int blob = blobPort ?? LoopbackPort.Free(), queue = queuePort ?? LoopbackPort.Free(), table = tablePort ?? LoopbackPort.Free();
         var start = new ProcessStartInfo(azurite) { RedirectStandardOutput = true, RedirectStandardError = true };
-        var args = new List<string> { "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry" };
+        var args = new List<string> { "--skipApiVersionCheck", "--loose", "--disableTelemetry" };
         args.AddRange(location is null ? ["--inMemoryPersistence"] : ["--location", location]);
         args.AddRange(
         [
@@ -47,13 +52,26 @@ public sealed class AzuriteInstance : IAsyncDisposable
         ]);
         args.ForEach(start.ArgumentList.Add);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var instanceLog = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) instanceLog.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) instanceLog.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var connection = AzuriteConnection.Create(blob, queue, table);
         await AzuriteConnection.WaitUntilReadyAsync(connection, TimeSpan.FromSeconds(30));
-        return new AzuriteInstance(process, connection, blob, queue, table);
+        return new AzuriteInstance(process, connection, blob, queue, table) { Log = instanceLog };
+    }
+
+    /// <summary>SIGTERM, so a persistent Azurite saves its data before it exits (a restart, not a crash).</summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await process.WaitForExitAsync(timeout.Token);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -144,7 +144,7 @@ public sealed class WalkingSkeletonTests
         Assert.All(events.Values, count => Assert.Equal(1, count));
     }
 
-    static Dictionary<string, string> FastRecovery(string taskHub) => new()
+    internal static Dictionary<string, string> FastRecovery(string taskHub) => new()
     {
         ["PressRoom__TaskHub"] = taskHub,
         ["PressRoom__WatchInterval"] = "00:00:00.250",
@@ -156,7 +156,7 @@ public sealed class WalkingSkeletonTests
     };
 
     /// <summary>Distinct releases generated from the seed (a numbered line makes each one its own content).</summary>
-    static async Task<List<string>> UploadReleasesAsync(PressRoomStorage storage, int count, string prefix)
+    internal static async Task<List<string>> UploadReleasesAsync(PressRoomStorage storage, int count, string prefix)
     {
         await storage.EnsureCreatedAsync(CancellationToken.None);
         var seed = await File.ReadAllTextAsync(RepoPaths.SeedRelease);
