@@ -181,6 +181,50 @@ public sealed partial class CommsPageTests(PageFixture fixture) : IClassFixture<
         Assert.Empty(unlabelled);
     }
 
+    [ChromiumFact]
+    public async Task Searching_a_name_in_Arabic_lists_the_releases_that_mention_it()
+    {
+        Open();
+        var upload = await UploadAsync(RepoPaths.SeedRelease);
+        Assert.Equal("Completed", upload.GetAttribute("data-status"));
+        var releaseId = upload.GetAttribute("data-release-id");
+
+        B.Find("#search").SendKeys("فورونكوف");
+        var chip = await B.WaitAsync(() => B.FindAll("#entity-matches .chip").FirstOrDefault(), Ui, "names matching the search");
+        chip.Click();
+
+        await B.WaitAsync(() => B.Find("#list-state").Text.Contains("mention", StringComparison.Ordinal), Ui, "the releases that mention the name");
+        Assert.Equal("true", chip.GetAttribute("aria-pressed"));
+        Assert.Contains(B.FindAll("#releases .release-link"), a => a.GetAttribute("data-release-id") == releaseId);
+        B.Screenshot("search-by-name");
+    }
+
+    [ChromiumFact]
+    public async Task With_an_api_key_configured_the_page_asks_for_it_once_and_keeps_it_for_the_tab()
+    {
+        const string key = "page-test-key-7f3a";
+        await using var keyed = await TestRuntime.StartAsync(fixture.StorageConnection, false, $"Api:Key={key}");
+        var url = keyed.Url.TrimEnd('/') + "/";
+        B.Resize(1440, 900);
+        B.Driver.Navigate().GoToUrl(url);
+
+        // The first API call answers 401: the key dialog opens. A wrong key is refused with a message.
+        var dialog = await B.WaitAsync(() => B.Find("#key-dialog") is { Displayed: true } d ? d : null, Ui, "the key dialog");
+        B.Find("#key-input").SendKeys("wrong-key" + Keys.Enter);
+        await B.WaitAsync(() => B.Find("#key-error") is { Displayed: true } e && e.Text.Contains("not accepted", StringComparison.Ordinal), Ui, "the wrong key to be refused");
+        B.Screenshot("key-dialog");
+        B.Find("#key-input").SendKeys(key + Keys.Enter);
+
+        await B.WaitAsync(() => !dialog.Displayed && B.Find("#auth-state").Text == "Using your API key", Ui, "the page to use the key");
+        Assert.Equal(key, B.Script<string>("return sessionStorage.getItem('pressroom.apiKey')"));
+
+        // Kept for the tab: a reload asks nothing.
+        B.Driver.Navigate().Refresh();
+        await B.WaitAsync(() => B.Find("#auth-state").Text == "Using your API key", Ui, "the kept key to be used");
+        Assert.False(B.Find("#key-dialog").Displayed);
+        B.Script<object?>("sessionStorage.clear()");
+    }
+
     [GeneratedRegex(@"\p{IsArabic}")]
     private static partial Regex ArabicLetters();
 

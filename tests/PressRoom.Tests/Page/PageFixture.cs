@@ -16,6 +16,8 @@ public sealed class PageFixture : IAsyncLifetime
 
     public string Url => Runtime.Url.TrimEnd('/') + "/";
 
+    public string StorageConnection => azurite?.ConnectionString ?? throw new InvalidOperationException("Not started.");
+
     public async Task InitializeAsync()
     {
         if (Browser.MissingReason is not null)

@@ -82,20 +82,20 @@ function describeStatus(status) {
   }
 }
 
-/** fetch with the key; on 401 asks for a key once and retries. Network failures become ApiError(0). */
-export async function request(path, options = {}, retried = false) {
-  let response;
-  try {
-    response = await fetch(path, { ...options, headers: headers(options.headers), credentials: "same-origin" });
-  } catch {
-    throw new ApiError(0, "Network", "PressRoom cannot be reached. Check that it is running and that this computer is online.");
+/** fetch with the key; on 401 asks for a key and retries for as long as the user enters one. Network failures become ApiError(0). */
+export async function request(path, options = {}) {
+  for (;;) {
+    let response;
+    try {
+      response = await fetch(path, { ...options, headers: headers(options.headers), credentials: "same-origin" });
+    } catch {
+      throw new ApiError(0, "Network", "PressRoom cannot be reached. Check that it is running and that this computer is online.");
+    }
+    if (response.status === 401 && await auth.onKeyNeeded()) continue;
+    if (!response.ok && response.status !== 202) throw await errorFrom(response);
+    auth.onAccepted();
+    return response;
   }
-  if (response.status === 401 && !retried && await auth.onKeyNeeded()) {
-    return request(path, options, true);
-  }
-  if (!response.ok && response.status !== 202) throw await errorFrom(response);
-  auth.onAccepted();
-  return response;
 }
 
 export async function getJson(path) {

@@ -41,6 +41,8 @@ auth.onKeyNeeded = () => askForKey(auth.key ? "That key was not accepted. Check 
 $("key-button").addEventListener("click", async () => {
   if (await askForKey("")) await list.reload();
 });
+// Cancel is not a submit button, so Enter in the key field always means "Use this key".
+$("key-cancel").addEventListener("click", () => $("key-dialog").close("cancel"));
 $("key-forget").addEventListener("click", () => {
   auth.key = "";
   $("key-dialog").close("cancel");

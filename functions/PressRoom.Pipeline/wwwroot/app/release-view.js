@@ -64,7 +64,7 @@ export class ReleaseView {
       ["Status", h("span", { class: `badge ${statusBadgeClass(release.status)}` }, statusLabel(release.status))],
       ["Language", languageName(release.language)],
       ["Received", formatWhen(release.receivedAt)],
-      release.dateline?.place || release.dateline?.date ? ["Dateline", [release.dateline.place, release.dateline.date].filter(Boolean).join(", ")] : null,
+      release.dateline?.place || release.dateline?.date ? ["Dateline", datelineParts(release.dateline)] : null,
       release.format ? ["Format", release.format.toUpperCase()] : null,
       release.sourceBlob ? ["File", h("bdi", {}, release.sourceBlob)] : null,
     ].filter(Boolean);
@@ -217,6 +217,18 @@ export class ReleaseView {
     if (items.length) el.append(h("span", {}, "Names in this paragraph:"), h("ul", {}, items));
     else el.append(h("span", {}, "No names in this paragraph."));
   }
+}
+
+/** "الدوحة, 29 March 2026": each part isolated so an Arabic place and a date keep their own direction. */
+function datelineParts(dateline) {
+  const parts = [];
+  if (dateline.place) parts.push(h("bdi", {}, dateline.place));
+  if (dateline.date) {
+    if (parts.length) parts.push(", ");
+    const value = formatValue(dateline.date, "DateTime");
+    parts.push(h("bdi", {}, value.replace(/\s*\(.*\)$/, "")));
+  }
+  return parts;
 }
 
 /** Title and paragraphs with their offsets in the text the entities were found in (blocks joined by blank lines). */

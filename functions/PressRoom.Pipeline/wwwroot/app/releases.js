@@ -119,7 +119,7 @@ export class ReleaseList {
         h("span", { class: "release-title", lang, dir: isRtl(lang) ? "rtl" : "auto" }, r.title || r.sourceBlob || r.id),
         h("span", { class: `badge ${statusBadgeClass(r.status)}` }, statusLabel(r.status)),
         r.titleEn ? h("span", { class: "release-en", lang: "en" }, r.titleEn) : null,
-        h("span", { class: "release-sub" }, [languageName(r.language), formatWhen(r.receivedAt), r.sourceBlob].filter(Boolean).join(" · "))));
+        h("span", { class: "release-sub" }, [r.language ? languageName(r.language) : "", formatWhen(r.receivedAt), r.sourceBlob].filter(Boolean).join(" · "))));
   }
 
   /** Marks the open release and refreshes the list when one of ours finished. */
