@@ -9,5 +9,7 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     UploadCommand.Create(),
     StatusCommand.Create(),
     BenchCommand.Create(),
+    EntitiesCommand.Create(),
+    EntitiesCommand.CreateEval(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -44,6 +44,9 @@ public sealed class LocalRuntime : IAsyncDisposable
         var options = builder.Configuration.GetSection(LocalRuntimeOptions.Section).Get<LocalRuntimeOptions>() ?? new LocalRuntimeOptions();
         builder.Services.Configure<LocalRuntimeOptions>(builder.Configuration.GetSection(LocalRuntimeOptions.Section));
 
+        // Nothing here needs 30 s to drain: in-flight work is durable and resumes elsewhere.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
         AzuriteProcess? azurite = null;
         DurableEngine? engine = null;
         var connection = builder.Configuration[StorageNames.ConnectionName];

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
@@ -19,14 +21,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section));
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
-<<<<<<< HEAD
         services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
-=======
         services.AddOptions<DocumentLimits>()
             .Bind(configuration.GetSection(DocumentLimits.Section))
             .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
             .ValidateOnStart();
->>>>>>> docs
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
         services.AddSingleton<ReleaseArtifacts>();
@@ -36,8 +35,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<BlobReceiptStore>();
         services.AddSingleton<ReleaseQueries>();
         services.AddSingleton<ReleaseUploader>();
-        services.AddSingleton(TimeProvider.System);
-
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();
@@ -61,6 +58,9 @@ public static class PipelineServiceCollectionExtensions
             case NoTranslationProvider.ProviderName:
                 services.AddSingleton<ITranslationProvider, NoTranslationProvider>();
                 break;
+            case AzureTranslationProvider.ProviderName:
+                services.AddAzureTranslationProvider(configuration);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown Translation:Provider '{provider}'. Use none or azure.");
         }
@@ -73,6 +73,18 @@ public static class PipelineServiceCollectionExtensions
         {
             case BuiltinEntityExtractor.ProviderName:
                 services.AddSingleton<IEntityExtractor, BuiltinEntityExtractor>();
+                break;
+            case AzureEntityExtractor.ProviderName:
+                services.AddAzureEntityExtractor(configuration);
+                services.AddSingleton<IEntityExtractor>(sp => sp.GetRequiredService<AzureEntityExtractor>());
+                break;
+            case CombinedEntityExtractor.ProviderName:
+                services.AddAzureEntityExtractor(configuration);
+                services.AddSingleton<BuiltinEntityExtractor>();
+                services.AddSingleton<IEntityExtractor>(sp => new CombinedEntityExtractor(
+                    sp.GetRequiredService<BuiltinEntityExtractor>(),
+                    sp.GetRequiredService<AzureEntityExtractor>(),
+                    sp.GetRequiredService<ILogger<CombinedEntityExtractor>>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Entities:Provider '{provider}'. Use builtin, azure or both.");

@@ -11,7 +11,7 @@ public enum TranslationStatus
     Failed,
 }
 
-/// <summary>Span mapping from the source text to the target text (Translator alignment), per paragraph.</summary>
+/// <summary>Span mapping from the source text to the target text (Translator alignment), per paragraph: UTF-16 offsets within the paragraph, ends exclusive.</summary>
 public sealed record AlignmentSpan(int Paragraph, int SourceStart, int SourceEnd, int TargetStart, int TargetEnd);
 
 /// <summary>The translated paragraphs (same count and order as the source) and what it cost.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
@@ -33,6 +34,7 @@ public sealed class SaveResultsActivity(
         }
 
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        TranslationResult? english = null;
         foreach (var translation in input.Translations.Where(t => t.Status == nameof(TranslationStatus.Translated)))
         {
             var result = await artifacts.ReadJsonAsync<TranslationResult>(release.ReleaseId, ReleaseArtifacts.TranslationFile(translation.TargetLanguage), cancellationToken);
@@ -40,6 +42,20 @@ public sealed class SaveResultsActivity(
             {
                 titles[translation.TargetLanguage] = result.Paragraphs[0];
             }
+
+            english = translation.TargetLanguage == "en" ? result : english;
+        }
+
+        // Bilingual entities: a source mention and its English counterpart share one key and both surface forms.
+        if (english is not null && input.Language?.Language is { } sourceLanguage
+            && entities.TryGetValue(sourceLanguage, out var sourceEntities) && entities.TryGetValue("en", out var englishEntities))
+        {
+            var merged = BilingualEntityMerger.Merge(document.Text, [document.Title, .. document.Paragraphs], sourceEntities, english, englishEntities);
+            entities[sourceLanguage] = merged.Source;
+            entities["en"] = merged.English;
+            logger.LogInformation(
+                "Release {ReleaseId}: {ByAlignment} entities paired through alignment, {ByName} by name",
+                release.ReleaseId, merged.PairedByAlignment, merged.PairedByName);
         }
 
         var sourceFile = ReleaseArtifacts.TextFile("source");

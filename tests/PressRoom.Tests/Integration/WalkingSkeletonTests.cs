@@ -12,7 +12,7 @@ namespace PressRoom.Tests.Integration;
 [Collection(RuntimeCollection.Name)]
 public sealed class WalkingSkeletonTests
 {
-    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
     [Fact]
     public async Task Seed_release_uploaded_as_a_blob_completes_with_rows_json_and_event()
@@ -109,7 +109,7 @@ public sealed class WalkingSkeletonTests
         await first.DisposeAsync();
 
         await using var second = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
-        var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(3));
+        var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(6));
         Assert.True(rows.Count == 20, $"{rows.Count}/20 finished. Second runtime output:\n{second.Output[^Math.Min(4000, second.Output.Length)..]}");
         Assert.All(rows, r => Assert.Equal("Completed", r.GetString("Status")));
 
@@ -130,7 +130,7 @@ public sealed class WalkingSkeletonTests
         await using var b = RuntimeProcess.Start(PressroomBuild.Dll, azurite.ConnectionString, settings);
         var releases = await UploadReleasesAsync(storage, 40, "scale");
 
-        var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(3));
+        var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, releases, TimeSpan.FromMinutes(6));
         Assert.Equal(40, rows.Count);
         Assert.All(rows, r => Assert.Equal("Completed", r.GetString("Status")));
 

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using PressRoom.Pipeline.Configuration;
+using PressRoom.Pipeline.Entities.Cli;
+
+namespace PressRoom.Host.Cli;
+
+/// <summary>
+/// <c>pressroom entities FILE --json</c> and <c>pressroom eval GOLD_DIR</c>: thin wrappers over
+/// <see cref="EntityCommand"/> and <see cref="EvalCommand"/> with the pipeline's registered reader and extractor.
+/// Only the result goes to stdout; logs go to stderr.
+/// </summary>
+public static class EntitiesCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "A release file in any format the document reader supports" };
+        var json = new Option<bool>("--json") { Description = "Print the JSON result (the only format)" };
+        var command = new Command("entities", "Extract entities from a release file") { file, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = Services();
+            return await ActivatorUtilities.CreateInstance<EntityCommand>(services).RunAsync(parse.GetValue(file)!, Console.Out, ct);
+        });
+        return command;
+    }
+
+    public static Command CreateEval()
+    {
+        var goldDir = new Argument<string>("gold-dir") { Description = "Folder of *.gold.json files with their releases beside them" };
+        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = Services();
+            return await ActivatorUtilities.CreateInstance<EvalCommand>(services).RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
+        });
+        return command;
+    }
+
+    static ServiceProvider Services()
+    {
+        var configuration = CliConfiguration.Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging
+            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning));
+        services.AddPressRoomPipeline(configuration);
+        return services.BuildServiceProvider();
+    }
+}
