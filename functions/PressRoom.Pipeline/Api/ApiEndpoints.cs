@@ -12,6 +12,7 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapPressRoomApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapCommsPage();
         endpoints.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         endpoints.MapReleasesApi();
         endpoints.MapAdminApi();
