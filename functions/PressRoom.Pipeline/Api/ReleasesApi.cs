@@ -152,7 +152,7 @@ public sealed partial class ReleasesApi(
             }
 
             return Results.Json(
-                new ReleaseStatusView(id, row.GetString("Status") ?? string.Empty, row.GetString("ReasonCode"), row.GetString("Reason"), row.GetString("Language"), row.GetString("SupersededBy")),
+                new ReleaseStatusView(id, row.GetString("Status") ?? string.Empty, row.GetString("ReasonCode"), row.GetString("Reason"), row.GetString("Language"), row.GetString("SupersededBy"), row.GetString("Stage")),
                 PressRoomJson.Options);
         });
 
@@ -315,4 +315,4 @@ public sealed record UploadAccepted(string ReleaseId, string DocumentId, string 
 
 public sealed record ReleaseListResponse(IReadOnlyList<ReleaseSummary> Items, string? Continuation);
 
-public sealed record ReleaseStatusView(string ReleaseId, string Status, string? ReasonCode, string? Reason, string? Language, string? SupersededBy);
+public sealed record ReleaseStatusView(string ReleaseId, string Status, string? ReasonCode, string? Reason, string? Language, string? SupersededBy, string? Stage = null);

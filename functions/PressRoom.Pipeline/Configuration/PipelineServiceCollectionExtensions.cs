@@ -38,6 +38,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseQueries>();
         services.AddSingleton<ReleaseUploader>();
         services.AddSingleton<ReleaseLifecycle>();
+        services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<ReleaseListing>();
         services.AddSingleton<EntitySearch>();
         services.AddPressRoomApi(configuration);

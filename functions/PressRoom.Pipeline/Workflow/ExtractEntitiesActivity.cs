@@ -10,10 +10,12 @@ namespace PressRoom.Pipeline.Workflow;
 public sealed class ExtractEntitiesActivity(
     ReleaseArtifacts artifacts,
     IEntityExtractor extractor,
+    ReleaseProgress progress,
     ILogger<ExtractEntitiesActivity> logger) : PipelineActivity<ExtractInput, EntitySummary>
 {
     public override async Task<EntitySummary> ExecuteAsync(ExtractInput input, CancellationToken cancellationToken)
     {
+        await progress.MarkAsync(input.ReleaseId, TaskNames.ExtractEntities, cancellationToken);
         string text;
         if (input.IsSource)
         {

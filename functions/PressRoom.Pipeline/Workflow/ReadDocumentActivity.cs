@@ -10,10 +10,12 @@ public sealed class ReadDocumentActivity(
     PressRoomStorage storage,
     ReleaseArtifacts artifacts,
     IDocumentReader reader,
+    ReleaseProgress progress,
     ILogger<ReadDocumentActivity> logger) : PipelineActivity<ReleaseInput, DocumentSummary>
 {
     public override async Task<DocumentSummary> ExecuteAsync(ReleaseInput input, CancellationToken cancellationToken)
     {
+        await progress.MarkAsync(input.ReleaseId, TaskNames.ReadDocument, cancellationToken);
         var blob = storage.ReleasesContainer.GetBlobClient(input.BlobName);
         ReleaseDocument document;
         try

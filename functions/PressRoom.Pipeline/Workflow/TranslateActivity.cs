@@ -9,10 +9,12 @@ namespace PressRoom.Pipeline.Workflow;
 public sealed class TranslateActivity(
     ReleaseArtifacts artifacts,
     ITranslationProvider provider,
+    ReleaseProgress progress,
     ILogger<TranslateActivity> logger) : PipelineActivity<TranslateInput, TranslationSummary>
 {
     public override async Task<TranslationSummary> ExecuteAsync(TranslateInput input, CancellationToken cancellationToken)
     {
+        await progress.MarkAsync(input.ReleaseId, TaskNames.Translate, cancellationToken);
         var document = await artifacts.ReadJsonAsync<ReleaseDocument>(input.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken);
         var paragraphs = new List<string>(document.Paragraphs.Count + 1) { document.Title };
         paragraphs.AddRange(document.Paragraphs);

@@ -33,6 +33,9 @@ public sealed class WalkingSkeletonTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Equal("ar", row.GetString("Language"));
         Assert.Equal("seed/000_1462e021ac3cc625.txt", row.GetString("SourceBlob"));
 
+        // Progress was recorded stage by stage for the comms page; the last one started before saving stays.
+        Assert.Equal(TaskNames.ExtractEntities, row.GetString("Stage"));
+
         var json = await new ReleaseArtifacts(storage).ReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, CancellationToken.None);
         Assert.Equal("ar", json.Language);
         Assert.Equal("Completed", json.Status);

@@ -152,8 +152,21 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
     static async Task<List<System.Text.Json.JsonElement>> EventsForAsync(PressRoomStorage storage, params string[] releaseIds)
     {
         var mine = new List<System.Text.Json.JsonElement>();
-        var messages = await storage.EventsQueue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1));
-        foreach (var message in messages.Value)
+
+        // The queue is shared: page through it (others' messages stay hidden briefly, then come back).
+        var messages = new List<Azure.Storage.Queues.Models.QueueMessage>();
+        for (int page = 0; page < 100; page++)
+        {
+            var batch = await storage.EventsQueue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(10));
+            if (batch.Value.Length == 0)
+            {
+                break;
+            }
+
+            messages.AddRange(batch.Value);
+        }
+
+        foreach (var message in messages)
         {
             var json = System.Text.Json.JsonDocument.Parse(message.Body.ToString()).RootElement.Clone();
             if (json.TryGetProperty("subject", out var subject) && releaseIds.Contains(subject.GetString()))
