@@ -45,4 +45,21 @@ public sealed record ReleaseRecord
 
     /// <summary>When the source blob was deleted; set when the status becomes Withdrawn.</summary>
     public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>The fields every outcome of a release shares: identity, source, status and the original/release.json pointers.</summary>
+    public static ReleaseRecord For(ReleaseInput release, string status) => new()
+    {
+        ReleaseId = release.ReleaseId,
+        DocumentId = release.DocumentId,
+        SourceBlob = release.BlobName,
+        ContentSha256 = release.ContentSha256,
+        Status = status,
+        ReceivedAt = release.ReceivedAt,
+        Blobs = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["original"] = $"{StorageNames.ReleasesContainer}/{release.BlobName}",
+            ["release"] = ReleaseArtifacts.Pointer(release.ReleaseId, ReleaseArtifacts.ReleaseFile),
+        },
+        ProcessedBy = WorkerIdentity.Current,
+    };
 }

@@ -13,23 +13,11 @@ public sealed class RecordFailureActivity(
     public override async Task<ReleaseOutcome> ExecuteAsync(FailureInput input, CancellationToken cancellationToken)
     {
         var release = input.Release;
-        var record = new ReleaseRecord
+        var record = ReleaseRecord.For(release, ReleaseStatus.Failed) with
         {
-            ReleaseId = release.ReleaseId,
-            DocumentId = release.DocumentId,
-            SourceBlob = release.BlobName,
-            ContentSha256 = release.ContentSha256,
-            Status = ReleaseStatus.Failed,
             ReasonCode = input.ReasonCode,
             Reason = $"{input.Stage}: {input.Message}",
-            ReceivedAt = release.ReceivedAt,
             Timings = input.Timings,
-            Blobs = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["original"] = $"{StorageNames.ReleasesContainer}/{release.BlobName}",
-                ["release"] = ReleaseArtifacts.Pointer(release.ReleaseId, ReleaseArtifacts.ReleaseFile),
-            },
-            ProcessedBy = WorkerIdentity.Current,
         };
         await lifecycle.RecordOutcomeAsync(record, cancellationToken);
         logger.LogError("Release {ReleaseId} failed in {Stage}: {ReasonCode} {Reason}", release.ReleaseId, input.Stage, input.ReasonCode, input.Message);

@@ -111,25 +111,13 @@ public sealed class SaveResultsActivity(
     async Task<ReleaseOutcome> SaveRejectionAsync(SaveInput input, CancellationToken cancellationToken)
     {
         var release = input.Release;
-        var record = new ReleaseRecord
+        var record = ReleaseRecord.For(release, ReleaseStatus.Rejected) with
         {
-            ReleaseId = release.ReleaseId,
-            DocumentId = release.DocumentId,
-            SourceBlob = release.BlobName,
-            ContentSha256 = release.ContentSha256,
-            Status = ReleaseStatus.Rejected,
             ReasonCode = input.Document.ReasonCode,
             Reason = input.Document.ReasonMessage,
-            ReceivedAt = release.ReceivedAt,
             StartedAt = input.StartedAt,
             CompletedAt = input.CompletedAt,
             Timings = input.Timings,
-            Blobs = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["original"] = $"{StorageNames.ReleasesContainer}/{release.BlobName}",
-                ["release"] = ReleaseArtifacts.Pointer(release.ReleaseId, ReleaseArtifacts.ReleaseFile),
-            },
-            ProcessedBy = WorkerIdentity.Current,
         };
         await lifecycle.RecordOutcomeAsync(record, cancellationToken);
         var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Rejected, input.Document.ReasonCode, input.Document.ReasonMessage);
