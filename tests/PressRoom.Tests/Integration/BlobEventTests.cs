@@ -1,7 +1,15 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -287,19 +295,46 @@ public sealed class BlobEventTests
         return [.. ids.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>The pipeline's services and a durable client on the real engine, with no worker: scheduled releases wait.</summary>
+    /// <summary>
+    /// The pipeline's services with a durable client on the real engine (the DTFx Azure Storage backend behind the task
+    /// hub gRPC server, as <see cref="DurableEngine"/> sets it up) in API-only mode: it schedules and answers queries but
+    /// never dispatches work, so the releases it schedules wait in the task hub — before ReadDocument — until a runtime
+    /// with a worker joins the hub. (A dispatching server stopped before any worker connected crashes the process.)
+    /// </summary>
     static async Task<SchedulingHost> ClientWithoutWorkerAsync(string connectionString, string taskHub)
     {
-        var engine = await DurableEngine.StartAsync(connectionString, new LocalRuntimeOptions { TaskHub = taskHub }, logging => logging.SetMinimumLevel(LogLevel.Warning), CancellationToken.None);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        var backend = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = taskHub,
+            PartitionCount = new DurableEngineOptions().PartitionCount,
+            UseTablePartitionManagement = true,
+            UseInstanceTableEtag = true,
+            ThrowExceptionOnInvalidDedupeStatus = true,
+        });
+        builder.Services.AddSingleton<IOrchestrationService>(backend);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
+        builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.AddGrpc();
+        var server = builder.Build();
+        await backend.CreateIfNotExistsAsync();
+        server.MapGrpcService<TaskHubGrpcServer>();
+        await server.StartAsync();
+
+        var channel = GrpcChannel.ForAddress(server.Urls.Single().Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.ConnectionName] = connectionString }).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddPressRoomPipeline(configuration);
-        services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
-        return new SchedulingHost(engine, services.BuildServiceProvider());
+        services.AddDurableTaskClient(client => client.UseGrpc(channel));
+        return new SchedulingHost(server, channel, services.BuildServiceProvider());
     }
 
-    sealed class SchedulingHost(DurableEngine engine, ServiceProvider services) : IAsyncDisposable
+    sealed class SchedulingHost(WebApplication server, GrpcChannel channel, ServiceProvider services) : IAsyncDisposable
     {
         public IServiceProvider Services => services;
 
@@ -308,7 +343,9 @@ public sealed class BlobEventTests
         public async ValueTask DisposeAsync()
         {
             await services.DisposeAsync();
-            await engine.DisposeAsync();
+            channel.Dispose();
+            await server.StopAsync();
+            await server.DisposeAsync();
         }
     }
 }
