@@ -221,8 +221,13 @@ public sealed class BlobEventTests
         Assert.Equal(nameof(RejectionReason.UnsupportedFormat), rows[bad2.ReleaseId].GetString("ReasonCode"));
         Assert.Equal(4, (await ReleaseAssertions.ReleaseRowsAsync(storage)).Count);
 
+        // Reading the queue consumes what it reads: wait for the processed event only if the first wait did not see it.
         var events = await EventQueue.WaitForAsync(storage, [v1.ReleaseId, bad1.ReleaseId, bad2.ReleaseId], ReleaseEventTypes.Rejected, TimeSpan.FromSeconds(30));
-        events.AddRange(await EventQueue.WaitForAsync(storage, [v2.ReleaseId], ReleaseEventTypes.Processed, TimeSpan.FromSeconds(30)));
+        if (!events.Any(e => e.GetProperty("subject").GetString() == v2.ReleaseId))
+        {
+            events.AddRange(await EventQueue.WaitForAsync(storage, [v2.ReleaseId], ReleaseEventTypes.Processed, TimeSpan.FromSeconds(30)));
+        }
+
         Assert.Equal(4, events.Count);
         Assert.Equal(1, ReleaseAssertions.EventsPerRelease(events, ReleaseEventTypes.Processed)[v2.ReleaseId]);
         var rejected = ReleaseAssertions.EventsPerRelease(events, ReleaseEventTypes.Rejected);
