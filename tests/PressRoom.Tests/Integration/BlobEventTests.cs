@@ -146,6 +146,9 @@ public sealed class BlobEventTests
         Assert.Equal(2, events.Count);
         Assert.All(ReleaseAssertions.EventsPerRelease(events, ReleaseEventTypes.Processed).Values, count => Assert.Equal(1, count));
 
+        // What a consumer groups copies by: the content hash, in the event itself.
+        Assert.All(events, e => Assert.Equal(first.Sha256, e.GetProperty("data").GetProperty("contentSha256").GetString()));
+
         // Every entity of the content lists both releases in the entity index.
         var record = await new ReleaseArtifacts(storage).ReadJsonAsync<ReleaseRecord>(first.ReleaseId, ReleaseArtifacts.ReleaseFile, CancellationToken.None);
         var keys = record.Entities.Values.SelectMany(l => l).Select(e => e.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
