@@ -195,7 +195,8 @@ public sealed class BlobEventTests
         var v2 = await UploadAsync(storage, Name, Version(2));
         var bad2 = await UploadAsync(storage, BadName, Png);
 
-        // Now the worker starts; its watcher offers what the names hold now (the overwrites' events).
+        // Now the worker starts on the same task hub (a later setting overrides TestRuntime's fresh one); its watcher
+        // offers what the names hold now (the overwrites' events).
         await using var runtime = await TestRuntime.StartAsync(azurite.ConnectionString, watch: true, $"PressRoom:TaskHub={taskHub}");
         var ids = new[] { v1.ReleaseId, v2.ReleaseId, bad1.ReleaseId, bad2.ReleaseId };
         var rows = (await ReleaseAssertions.WaitForFinalRowsAsync(storage, ids, Timeout)).ToDictionary(r => r.GetString("ReleaseId"));
