@@ -34,8 +34,8 @@ public static class BenchCommand
             var raw = new List<object>();
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024 / 1024} GiB; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             report.AppendLine();
-            report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | peak MiB (per process) |");
-            report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+            report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | Azurite CPU s | peak MiB (per process) |");
+            report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
             foreach (var n in parse.GetValue(releases)!)
             {
                 foreach (var p in parse.GetValue(processes)!)
@@ -50,8 +50,8 @@ public static class BenchCommand
                     var direct = await DirectBench.RunAsync(env.Runtime.Services, n, seed: n, ct);
                     double directPerMinute = direct.Releases / direct.Seconds * 60;
                     report.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
-                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} |||||||||||");
+                        $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {pipeline.StorageCpuSeconds:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
+                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} (Azurite CPU {ceiling.StorageCpuSeconds:0} s) ||||||||||||");
                     raw.Add(new { n, p, pipeline = Plain(pipeline), ceiling = Plain(ceiling), direct });
                 }
             }
@@ -87,6 +87,7 @@ public static class BenchCommand
         r.Scenario, r.Releases, r.Processes, r.Completed, r.Seconds, r.ReleasesPerMinute, r.P50Ms, r.P95Ms, r.P99Ms, r.MeanStageMs,
         drainCurve = r.DrainCurve.Select(c => new[] { c.Seconds, c.Completed }),
         processUsage = r.ProcessUsage.Select(u => new { u.Pid, u.CpuSeconds, u.PeakMiB }),
+        storageCpuSeconds = r.StorageCpuSeconds,
     };
 
     static void Write(DirectoryInfo directory, string name, string markdown, object raw)

@@ -17,8 +17,7 @@ public static class EndToEndBench
         var generator = new ReleaseGenerator(seed);
         var documents = Enumerable.Range(0, releases).Select(generator.Next).ToList();
         var uploader = env.Runtime.Services.GetRequiredService<ReleaseUploader>();
-        var sampler = new ProcessSampler();
-        sampler.Start(env.ProcessIds);
+        var sampler = env.StartSampling();
 
         var uploadedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
@@ -42,8 +41,7 @@ public static class EndToEndBench
     public static async Task<EndToEndResult> RunCeilingAsync(BenchEnvironment env, int orchestrations, int activities, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var client = env.Runtime.Client;
-        var sampler = new ProcessSampler();
-        sampler.Start(env.ProcessIds);
+        var sampler = env.StartSampling();
         var start = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var ids = new List<string>();
@@ -90,7 +88,8 @@ public static class EndToEndBench
             P99Ms = Percentile.Of(latencies, 99),
             MeanStageMs = new Dictionary<string, double>(),
             DrainCurve = curve,
-            ProcessUsage = sampler.Result().Select(kv => (kv.Key, kv.Value.CpuSeconds, kv.Value.PeakMiB)).ToList(),
+            ProcessUsage = env.Usage(sampler).Runtimes,
+            StorageCpuSeconds = env.Usage(sampler).StorageCpuSeconds,
         };
     }
 
@@ -161,7 +160,8 @@ public static class EndToEndBench
             P99Ms = Percentile.Of(latencies, 99),
             MeanStageMs = stages.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value.Average()), StringComparer.Ordinal),
             DrainCurve = curve,
-            ProcessUsage = sampler.Result().Select(kv => (kv.Key, kv.Value.CpuSeconds, kv.Value.PeakMiB)).ToList(),
+            ProcessUsage = env.Usage(sampler).Runtimes,
+            StorageCpuSeconds = env.Usage(sampler).StorageCpuSeconds,
         };
     }
 }
