@@ -51,7 +51,7 @@ public static class BenchCommand
                     double directPerMinute = direct.Releases / direct.Seconds * 60;
                     report.AppendLine(CultureInfo.InvariantCulture,
                         $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {pipeline.StorageCpuSeconds:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
-                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} (Azurite CPU {ceiling.StorageCpuSeconds:0} s) ||||||||||||");
+                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} (Azurite CPU {ceiling.StorageCpuSeconds:0} s); drain (s: done) {Drain(pipeline)} ||||||||||||");
                     raw.Add(new { n, p, pipeline = Plain(pipeline), ceiling = Plain(ceiling), direct });
                 }
             }
@@ -80,6 +80,14 @@ public static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>About eight points of the backlog drain curve, enough to see its shape in a table cell.</summary>
+    static string Drain(EndToEndResult r)
+    {
+        var step = Math.Max(1, r.DrainCurve.Count / 8);
+        return string.Join(", ", r.DrainCurve.Where((_, i) => i % step == 0 || i == r.DrainCurve.Count - 1)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Seconds:0}: {c.Completed}")));
     }
 
     static object Plain(EndToEndResult r) => new
