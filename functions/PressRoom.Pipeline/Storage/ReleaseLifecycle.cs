@@ -16,6 +16,7 @@ public sealed class ReleaseLifecycle(
     PressRoomStorage storage,
     ReleaseArtifacts artifacts,
     ReleaseEventPublisher events,
+    EntityNameWriter names,
     TimeProvider clock,
     ILogger<ReleaseLifecycle> logger)
 {
@@ -97,7 +98,7 @@ public sealed class ReleaseLifecycle(
             await Task.WhenAll(
                 TableBatchWriter.UpsertAsync(storage.EntitiesTable, record.Entities.SelectMany(kv => ReleaseRows.Entities(record.ReleaseId, kv.Key, kv.Value)), cancellationToken),
                 TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, all), cancellationToken),
-                TableBatchWriter.UpsertAsync(storage.EntityNamesTable, ReleaseRows.Names(record, all), cancellationToken));
+                names.WriteAsync(ReleaseRows.Names(record, all), cancellationToken));
         }
 
         await artifacts.WriteJsonAsync(record.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
