@@ -89,7 +89,7 @@ public static class BenchCommand
         var rate = new Option<int>("--rate") { DefaultValueFactory = _ => 60, Description = "Releases uploaded per minute, evenly spaced" };
         var sample = new Option<int>("--sample-seconds") { DefaultValueFactory = _ => 10, Description = "Seconds between samples" };
         var maxMiB = new Option<double>("--max-mib-per-min") { DefaultValueFactory = _ => 2, Description = "RSS / GC heap slope over the second half above which memory counts as growing" };
-        var maxHandles = new Option<double>("--max-handles-per-min") { DefaultValueFactory = _ => 2, Description = "Handle / thread slope over the second half above which they count as growing" };
+        var maxHandles = new Option<double>("--max-handles-per-min") { DefaultValueFactory = _ => 5, Description = "Handle / thread slope over the second half above which they count as growing" };
         var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
         var command = new Command("soak", "Steady uploads for a while with memory, GC heap, handles and threads sampled; reports the trend (exit 1 on growth or an undrained backlog)")
         {

@@ -38,11 +38,6 @@ public sealed class FaultTests(ITestOutputHelper output)
     public Task Long_fault_run_200_releases_3_kills_a_storage_restart_and_flaky_providers() =>
         RunAsync(new FaultScenario(Releases: 200, Kills: 3, RestartStorage: true, FlakyProviders: true, KillGap: (5_000, 20_000), Timeout: TimeSpan.FromMinutes(30)));
 
-    [Fact]
-    [Trait("Category", "Long")]
-    public Task Debug_tiny() =>
-        RunAsync(new FaultScenario(Releases: 6, Kills: 0, RestartStorage: false, FlakyProviders: true, KillGap: (5_000, 20_000), Timeout: TimeSpan.FromMinutes(2)));
-
     async Task RunAsync(FaultScenario scenario)
     {
         var seed = Environment.GetEnvironmentVariable("PRESSROOM_FAULT_SEED") is { Length: > 0 } fixedSeed ? int.Parse(fixedSeed, System.Globalization.CultureInfo.InvariantCulture) : Environment.TickCount;
