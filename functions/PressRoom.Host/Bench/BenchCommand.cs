@@ -98,7 +98,9 @@ public static class BenchCommand
         command.SetAction(async (parse, ct) =>
         {
             var plan = new SoakPlan(TimeSpan.FromMinutes(parse.GetValue(minutes)), Math.Max(1, parse.GetValue(rate)), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(sample))), TimeSpan.FromMinutes(5));
-            await using var env = await BenchEnvironment.StartAsync(1, Settings, ct);
+            // Warnings only: per-release info logs would be most of the console output and part of what is measured.
+            var quiet = new Dictionary<string, string>(Settings, StringComparer.Ordinal) { ["Logging__LogLevel__Default"] = "Warning" };
+            await using var env = await BenchEnvironment.StartAsync(1, quiet, ct);
             var result = await SoakBench.RunAsync(env, plan, seed: 42, Console.Error, ct);
             var trends = SoakTrend.Evaluate(result.Samples, parse.GetValue(maxMiB), parse.GetValue(maxHandles));
             var report = SoakBench.Report(result, trends);

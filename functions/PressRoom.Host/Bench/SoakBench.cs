@@ -42,15 +42,16 @@ public static class SoakBench
         var period = TimeSpan.FromMinutes(1.0 / plan.ReleasesPerMinute);
         var nextUpload = TimeSpan.Zero;
         var index = 0;
+        var uploads = new List<Task>();
         while (clock.Elapsed < plan.Duration)
         {
             if (clock.Elapsed >= nextUpload)
             {
-                // Steady rate: the schedule advances by the period whatever an upload took, without catching up in bursts.
+                // Steady rate: uploads start on schedule whatever the previous one took (not awaited here), and the
+                // schedule advances by the period, without catching up in bursts after a stall.
                 var (name, text) = generator.Next(index++);
-                using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
-                var id = await uploader.UploadAsync(name, content, cancellationToken);
-                uploadedAt.TryAdd(id, DateTimeOffset.UtcNow);
+                uploads.RemoveAll(u => u.IsCompleted);
+                uploads.Add(UploadAsync(uploader, name, text, uploadedAt, cancellationToken));
                 nextUpload += period;
                 if (nextUpload < clock.Elapsed)
                 {
@@ -81,6 +82,7 @@ public static class SoakBench
         }
 
         // Uploads stop; the backlog drains.
+        await Task.WhenAll(uploads);
         var stoppedAt = clock.Elapsed;
         while (latencies.Count < uploadedAt.Count && clock.Elapsed - stoppedAt < plan.DrainTimeout)
         {
@@ -92,6 +94,13 @@ public static class SoakBench
         await follower;
         var all = latencies.Values.Order().ToList();
         return new SoakResult(plan, pid, samples, uploadedAt.Count, latencies.Count, drainSeconds, Percentile.Of(all, 50), Percentile.Of(all, 95));
+    }
+
+    static async Task UploadAsync(ReleaseUploader uploader, string name, string text, ConcurrentDictionary<string, DateTimeOffset> uploadedAt, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var id = await uploader.UploadAsync(name, content, cancellationToken);
+        uploadedAt.TryAdd(id, DateTimeOffset.UtcNow);
     }
 
     static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
