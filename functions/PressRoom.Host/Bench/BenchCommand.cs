@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace PressRoom.Host.Bench;
 
 /// <summary>
-/// <c>pressroom bench e2e|sizes</c>: the benchmark harness (not part of the tests). Every run starts its own Azurite
+/// <c>pressroom bench e2e|sizes|soak</c>: the benchmark harness (not part of the tests). Every run starts its own Azurite
 /// and runtime(s), prints a markdown report on stdout and writes the raw numbers as JSON under --out.
 /// </summary>
 public static class BenchCommand
@@ -16,6 +16,7 @@ public static class BenchCommand
         var command = new Command("bench", "Benchmark harness: end-to-end throughput and latency, engine ceiling, direct pipeline, size scaling");
         command.Subcommands.Add(EndToEnd());
         command.Subcommands.Add(Sizes());
+        command.Subcommands.Add(Soak());
         return command;
     }
 
@@ -88,6 +89,37 @@ public static class BenchCommand
         var step = Math.Max(1, r.DrainCurve.Count / 8);
         return string.Join(", ", r.DrainCurve.Where((_, i) => i % step == 0 || i == r.DrainCurve.Count - 1)
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Seconds:0}: {c.Completed}")));
+    }
+
+    static Command Soak()
+    {
+        var minutes = new Option<double>("--minutes") { DefaultValueFactory = _ => 10, Description = "How long to upload" };
+        var rate = new Option<int>("--rate") { DefaultValueFactory = _ => 60, Description = "Releases uploaded per minute, evenly spaced" };
+        var sample = new Option<int>("--sample-seconds") { DefaultValueFactory = _ => 10, Description = "Seconds between samples" };
+        var maxMiB = new Option<double>("--max-mib-per-min") { DefaultValueFactory = _ => 2, Description = "RSS / GC heap slope over the second half above which memory counts as growing" };
+        var maxHandles = new Option<double>("--max-handles-per-min") { DefaultValueFactory = _ => 5, Description = "Handle / thread slope over the second half above which they count as growing" };
+        var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
+        var command = new Command("soak", "Steady uploads for a while with memory, GC heap, handles and threads sampled; reports the trend (exit 1 on growth or an undrained backlog)")
+        {
+            minutes, rate, sample, maxMiB, maxHandles, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var plan = new SoakPlan(TimeSpan.FromMinutes(parse.GetValue(minutes)), Math.Max(1, parse.GetValue(rate)), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(sample))), TimeSpan.FromMinutes(5));
+            // Warnings only: per-release info logs would be most of the console output and part of what is measured.
+            var quiet = new Dictionary<string, string>(Settings, StringComparer.Ordinal) { ["Logging__LogLevel__Default"] = "Warning" };
+            await using var env = await BenchEnvironment.StartAsync(1, quiet, ct);
+            var result = await SoakBench.RunAsync(env, plan, seed: 42, Console.Error, ct);
+            var trends = SoakTrend.Evaluate(result.Samples, parse.GetValue(maxMiB), parse.GetValue(maxHandles));
+            var report = SoakBench.Report(result, trends);
+            var directory = parse.GetValue(output)!;
+            Write(directory, "soak", report, new { result, trends });
+            var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            File.WriteAllText(Path.Combine(directory.FullName, $"soak-{stamp}.md"), report);
+            File.WriteAllText(Path.Combine(directory.FullName, $"soak-{stamp}.csv"), SoakBench.Csv(result));
+            return trends.Any(t => t.Growing) || result.DrainSeconds is null ? 1 : 0;
+        });
+        return command;
     }
 
     static object Plain(EndToEndResult r) => new

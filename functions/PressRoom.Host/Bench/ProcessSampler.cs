@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PressRoom.Host.Bench;
 
-/// <summary>Samples CPU time and resident memory of processes from /proc (Linux), for the runtime's share of a run.</summary>
+/// <summary>Samples CPU time, resident memory, threads and open handles of processes from /proc (Linux), for the runtime's share of a run.</summary>
 public sealed class ProcessSampler
 {
     readonly Dictionary<int, (double Cpu, long PeakRss)> start = [];
@@ -44,12 +44,31 @@ public sealed class ProcessSampler
         }
     }
 
-    static long Rss(int pid)
+    /// <summary>Resident set in bytes (VmRSS); 0 when the process is gone.</summary>
+    public static long Rss(int pid) => StatusField(pid, "VmRSS:") * 1024;
+
+    /// <summary>Threads of the process (the Threads line of /proc/PID/status).</summary>
+    public static int Threads(int pid) => (int)StatusField(pid, "Threads:");
+
+    /// <summary>Open file descriptors (files, sockets, pipes, epoll): the entries of /proc/PID/fd.</summary>
+    public static int Handles(int pid)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            return Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Count();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    static long StatusField(int pid, string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {

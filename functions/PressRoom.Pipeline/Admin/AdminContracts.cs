@@ -40,7 +40,10 @@ public sealed record InstanceRow(
 
 public sealed record InstancePage(IReadOnlyList<InstanceRow> Instances, string? Continuation);
 
-/// <summary>Counts over a window: by status, by stage (where running ones are and where failed ones stopped), failures by reason, throughput, stage latency.</summary>
+/// <summary>
+/// Counts over a window: by status, by stage (where running ones are and where failed ones stopped), failures by
+/// reason, throughput, stage latency; plus two alert signals at any age: unhandled failures and stuck instances.
+/// </summary>
 public sealed record InstanceCounts(
     DateTimeOffset Since,
     DateTimeOffset Until,
@@ -50,7 +53,14 @@ public sealed record InstanceCounts(
     IReadOnlyDictionary<string, int> FailuresByReason,
     double ThroughputPerMinute,
     IReadOnlyDictionary<string, LatencyPercentiles> StageLatencyMs,
-    int UnhandledFailures);
+    int UnhandledFailures,
+    StuckInstances Stuck);
+
+/// <summary>
+/// Running or Pending instances with no progress (no state change) for longer than <see cref="Threshold"/>, at any age:
+/// the count, and the longest-silent ones (at most <see cref="AdminInstanceQueries.MaxStuckListed"/>) to act on.
+/// </summary>
+public sealed record StuckInstances(TimeSpan Threshold, int Count, IReadOnlyList<InstanceRow> Oldest);
 
 public sealed record LatencyPercentiles(int Count, double P50, double P90, double P99, double Max);
 

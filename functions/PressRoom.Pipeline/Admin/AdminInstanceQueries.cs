@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Workflow;
 
@@ -12,10 +13,14 @@ public sealed partial class AdminInstanceQueries(
     IOrchestrationBackend backend,
     AdminActionLog actions,
     PressRoomStorage storage,
+    IOptions<AdminOptions> options,
     TimeProvider clock)
 {
     /// <summary>Counting stops here; a window with more instances is reported as counted so far.</summary>
     public const int MaxCounted = 20_000;
+
+    /// <summary>Stuck instances listed by name in the counts (all are counted).</summary>
+    public const int MaxStuckListed = 20;
 
     public async Task<InstancePage> ListAsync(DurableTaskClient client, InstanceFilter filter, CancellationToken cancellationToken)
     {
@@ -99,7 +104,31 @@ public sealed partial class AdminInstanceQueries(
             failures,
             Math.Round(completedInWindow / minutes, 3),
             await StageLatencyAsync(since, cancellationToken),
-            await UnhandledFailuresAsync(client, cancellationToken));
+            await UnhandledFailuresAsync(client, cancellationToken),
+            await StuckAsync(client, cancellationToken));
+    }
+
+    /// <summary>
+    /// Running or Pending instances whose last update is older than <see cref="AdminOptions.StuckAfter"/>. The backend
+    /// stamps an instance on every orchestration step, so silence that long means its work item is lost or an
+    /// activity hangs; nothing recovers it by itself once the engine's re-delivery would have.
+    /// </summary>
+    public async Task<StuckInstances> StuckAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var threshold = options.Value.StuckAfter;
+        var now = clock.GetUtcNow();
+        var stuck = new List<InstanceRow>();
+        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending], FetchInputsAndOutputs = true, PageSize = 500 };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            if (now - instance.LastUpdatedAt > threshold)
+            {
+                stuck.Add(InstanceRows.From(instance, now));
+            }
+        }
+
+        return new StuckInstances(threshold, stuck.Count, [.. stuck.OrderBy(r => r.UpdatedAt).Take(MaxStuckListed)]);
     }
 
     /// <summary>Failed instances that nobody has restarted or purged yet, at any age: the alert signal.</summary>

@@ -24,6 +24,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
         services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
+        services.AddOptions<Admin.AdminOptions>().Bind(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddOptions<DocumentLimits>()
             .Bind(configuration.GetSection(DocumentLimits.Section))
             .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")

@@ -195,6 +195,41 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Counts_report_a_release_without_progress_as_stuck_until_it_moves_again()
+    {
+        var stalled = await fixture.StartReleaseAsync("stuck/stalled.txt", "[[stall:counts]]");
+        var instanceId = ReleaseIdentity.InstanceId(stalled);
+        await fixture.WaitForAsync(stalled, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running && i.SerializedCustomStatus?.Contains(TaskNames.ExtractEntities, StringComparison.Ordinal) == true);
+
+        // Stuck once it has been silent past Admin:StuckAfter; not any more once it has moved on and finished.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement stuck;
+        do
+        {
+            await Task.Delay(500);
+            stuck = await StuckAsync();
+        }
+        while (!stuck.GetProperty("oldest").EnumerateArray().Any(r => r.GetProperty("instanceId").GetString() == instanceId) && DateTime.UtcNow < deadline);
+
+        Assert.Equal(AdminRuntimeFixture.StuckAfter.ToString(), stuck.GetProperty("threshold").GetString());
+        Assert.True(stuck.GetProperty("count").GetInt32() >= 1);
+        var row = Assert.Single(stuck.GetProperty("oldest").EnumerateArray(), r => r.GetProperty("instanceId").GetString() == instanceId);
+        Assert.Equal(TaskNames.ExtractEntities, row.GetProperty("stage").GetString());
+        Assert.Equal("stuck/stalled.txt", row.GetProperty("fileName").GetString());
+
+        fixture.Script.Heal("counts");
+        await fixture.WaitForStatusAsync(stalled, OrchestrationRuntimeStatus.Completed);
+        Assert.DoesNotContain((await StuckAsync()).GetProperty("oldest").EnumerateArray(), r => r.GetProperty("instanceId").GetString() == instanceId);
+    }
+
+    async Task<JsonElement> StuckAsync()
+    {
+        var (response, counts) = await fixture.SendAsync(HttpMethod.Get, $"{Instances}/counts");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return counts.GetProperty("stuck");
+    }
+
+    [Fact]
     public async Task Bulk_retry_restarts_failed_releases_by_reason_and_purge_removes_ended_ones_but_keeps_the_audit_trail()
     {
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);

@@ -25,6 +25,9 @@ public sealed class AdminRuntimeFixture : IAsyncLifetime
     public const string AdminKey = "test-admin-key-0a1b2c";
     public const string ReaderKey = "test-reader-key-3d4e5f";
 
+    /// <summary>Short, so a stalled release shows as stuck within a test.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(3);
+
     AzuriteInstance? azurite;
     LocalRuntime? runtime;
 
@@ -51,7 +54,8 @@ public sealed class AdminRuntimeFixture : IAsyncLifetime
             $"Api:AdminKey={AdminKey}",
             $"Api:ReaderKey={ReaderKey}",
             "PressRoom:Engine:MaxQueuePollingInterval=00:00:00.250",
-            "Telemetry:GaugeInterval=00:00:01");
+            "Telemetry:GaugeInterval=00:00:01",
+            $"Admin:StuckAfter={StuckAfter}");
         Http = new HttpClient { BaseAddress = new Uri(runtime.Url), Timeout = TimeSpan.FromSeconds(60) };
     }
 

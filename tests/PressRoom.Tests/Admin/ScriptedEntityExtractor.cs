@@ -8,7 +8,7 @@ namespace PressRoom.Tests.Admin;
 /// <summary>
 /// What the test has the entity provider do, per key written into a release's text:
 /// <c>[[fail:KEY]]</c> rejects (permanently) until the key is healed, <c>[[flaky:KEY]]</c> fails its first call only,
-/// <c>[[hang:KEY]]</c> blocks until <see cref="ReleaseHangs"/>.
+/// <c>[[hang:KEY]]</c> blocks until <see cref="ReleaseHangs"/>, <c>[[stall:KEY]]</c> blocks until the key is healed.
 /// </summary>
 public sealed class ProviderScript
 {
@@ -51,12 +51,19 @@ public sealed partial class ScriptedEntityExtractor(IEntityExtractor inner, Prov
                 case "hang":
                     await script.Hang.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
                     break;
+                case "stall":
+                    while (!script.IsHealed(key))
+                    {
+                        await Task.Delay(100, cancellationToken);
+                    }
+
+                    break;
             }
         }
 
         return await inner.ExtractAsync(request, cancellationToken);
     }
 
-    [GeneratedRegex(@"\[\[(fail|flaky|hang):([a-z0-9-]+)\]\]")]
+    [GeneratedRegex(@"\[\[(fail|flaky|hang|stall):([a-z0-9-]+)\]\]")]
     private static partial Regex Marker();
 }

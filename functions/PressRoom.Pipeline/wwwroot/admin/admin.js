@@ -66,6 +66,8 @@ async function loadCounts() {
   for (const s of ['Running', 'Pending', 'Completed', 'Failed', 'Terminated']) $(`count-${s}`).textContent = body.byStatus[s] || 0;
   $('throughput').textContent = (body.throughputPerMinute * 60).toFixed(1);
   $('unhandled').textContent = body.unhandledFailures;
+  $('stuck').textContent = body.stuck.count;
+  $('stuck-sub').textContent = `no progress for > ${body.stuck.threshold}`;
   const reasons = $('reasons');
   reasons.replaceChildren(...Object.entries(body.failuresByReason).map(([reason, n]) => el('li', {}, el('span', { text: reason }), el('strong', { text: String(n) }))));
   if (!reasons.children.length) reasons.append(el('li', { class: 'muted', text: 'No failures in this window' }));

@@ -56,6 +56,9 @@ public sealed class FakeHttpServer : IAsyncDisposable
 
     public ConcurrentQueue<ScriptedResponse> Script { get; } = new();
 
+    /// <summary>Seeded random faults served before the contract logic (after scripted answers); null: none.</summary>
+    public FakeChaos? Chaos { get; set; }
+
     /// <summary>Delay added to every contract answer (to observe parallelism).</summary>
     public TimeSpan ResponseDelay { get; set; }
 
@@ -139,6 +142,11 @@ public sealed class FakeHttpServer : IAsyncDisposable
                 return;
             }
 
+            if (Chaos is { } chaos && await ServeChaosAsync(chaos, context))
+            {
+                return;
+            }
+
             if (ResponseDelay > TimeSpan.Zero)
             {
                 await Task.Delay(ResponseDelay);
@@ -150,6 +158,35 @@ public sealed class FakeHttpServer : IAsyncDisposable
         {
             Interlocked.Decrement(ref inFlight);
         }
+    }
+
+    /// <summary>Answers with the next chaos fault; true when the answer is complete (a hang falls through to the contract, late).</summary>
+    static async Task<bool> ServeChaosAsync(FakeChaos chaos, HttpContext context)
+    {
+        var fault = chaos.Next();
+        switch (fault)
+        {
+            case ChaosFault.Throttled:
+                context.Response.Headers.RetryAfter = chaos.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteErrorAsync(context, 429, chaos.Body(fault));
+                return true;
+            case ChaosFault.ServerError:
+                await WriteErrorAsync(context, 500, chaos.Body(fault));
+                return true;
+            case ChaosFault.Hang:
+                // The client gives up first (its per-try timeout is shorter); the connection abort ends the wait.
+                await Task.Delay(chaos.HangFor, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return context.RequestAborted.IsCancellationRequested;
+            default:
+                return false;
+        }
+    }
+
+    static async Task WriteErrorAsync(HttpContext context, int status, string body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(body);
     }
 
     static X509Certificate2 CreateCertificate()

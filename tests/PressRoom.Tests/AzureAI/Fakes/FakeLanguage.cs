@@ -276,6 +276,22 @@ public sealed class FakeLanguage : IAsyncDisposable
         return error;
     }
 
+    /// <summary>
+    /// Answers a seeded share of requests with a 429 (the gateway's string code "429" and a Retry-After), a 500
+    /// (<c>InternalServerError</c>) or a hang.
+    /// </summary>
+    public FakeChaos EnableChaos(int seed, double rate, TimeSpan hangFor)
+    {
+        var chaos = new FakeChaos(seed, rate, fault => fault == ChaosFault.Throttled
+            ? ErrorBody("429", "Requests to the Analyze Text Operation under Azure AI Language API have exceeded rate limit of your current pricing tier. Please retry after 1 second.")
+            : ErrorBody("InternalServerError", "Internal server error."))
+        {
+            HangFor = hangFor,
+        };
+        Server.Chaos = chaos;
+        return chaos;
+    }
+
     public static string ErrorBody(string code, string message, string? inner = null, string? innerMessage = null) =>
         new JsonObject { ["error"] = Error(code, message, inner, innerMessage) }.ToJsonString();
 

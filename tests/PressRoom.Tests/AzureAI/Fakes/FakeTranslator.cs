@@ -147,6 +147,19 @@ public sealed class FakeTranslator : IAsyncDisposable
             && (ExpectedRegion is null || request.Header("Ocp-Apim-Subscription-Region") == ExpectedRegion);
     }
 
+    /// <summary>Answers a seeded share of requests with a 429 (code 429001), a 500 (code 500000) or a hang.</summary>
+    public FakeChaos EnableChaos(int seed, double rate, TimeSpan hangFor)
+    {
+        var chaos = new FakeChaos(seed, rate, fault => fault == ChaosFault.Throttled
+            ? ErrorBody(429001, "The server rejected the request because the client has exceeded request limits.")
+            : ErrorBody(500000, "An unexpected error occurred. If the error persists, report it with date/time of error, request identifier from response header X-RequestId, and client identifier from request header X-ClientTraceId."))
+        {
+            HangFor = hangFor,
+        };
+        Server.Chaos = chaos;
+        return chaos;
+    }
+
     /// <summary>The documented error body: <c>code</c> is a JSON number.</summary>
     public static string ErrorBody(int code, string message) =>
         new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString();

@@ -1,0 +1,72 @@
+namespace PressRoom.Host.Bench;
+
+/// <summary>One soak sample: the runtime process's resources and the pipeline's progress at a moment.</summary>
+public sealed record SoakSample(
+    double Minutes,
+    int Uploaded,
+    int Processed,
+    double RssMiB,
+    double GcHeapMiB,
+    int Handles,
+    int Threads,
+    double? P50LatencyMs)
+{
+    public int Backlog => Uploaded - Processed;
+}
+
+/// <summary>A least-squares slope per minute of one resource, and whether it stays under its threshold.</summary>
+public sealed record Trend(string Resource, string Unit, double SlopePerMinute, double MaxPerMinute)
+{
+    public bool Growing => SlopePerMinute > MaxPerMinute;
+}
+
+/// <summary>
+/// The soak's verdict: fit a straight line to each resource over the second half of the run (the first half is
+/// warm-up: JIT, pools, caches and the GC settling to its budget) and call it growth when the slope exceeds a
+/// threshold. A slope, not first-versus-last, so one GC or one burst of connections does not decide it.
+/// </summary>
+public static class SoakTrend
+{
+    /// <summary>Least-squares slope of y over x; 0 with fewer than two distinct x.</summary>
+    public static double Slope(IReadOnlyList<(double X, double Y)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count < 2)
+        {
+            return 0;
+        }
+
+        double meanX = points.Average(p => p.X), meanY = points.Average(p => p.Y);
+        double sxx = points.Sum(p => (p.X - meanX) * (p.X - meanX));
+        double sxy = points.Sum(p => (p.X - meanX) * (p.Y - meanY));
+        return sxx == 0 ? 0 : sxy / sxx;
+    }
+
+    /// <summary>The samples from the middle of the run on (by time, not by count).</summary>
+    public static IReadOnlyList<SoakSample> SecondHalf(IReadOnlyList<SoakSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0)
+        {
+            return samples;
+        }
+
+        var middle = (samples[0].Minutes + samples[^1].Minutes) / 2;
+        return [.. samples.Where(s => s.Minutes >= middle)];
+    }
+
+    public static IReadOnlyList<Trend> Evaluate(IReadOnlyList<SoakSample> samples, double maxMiBPerMinute, double maxHandlesPerMinute)
+    {
+        var half = SecondHalf(samples);
+        Trend Fit(string resource, string unit, Func<SoakSample, double> value, double max) =>
+            new(resource, unit, Slope([.. half.Select(s => (s.Minutes, value(s)))]), max);
+
+        return
+        [
+            Fit("RSS", "MiB/min", s => s.RssMiB, maxMiBPerMinute),
+            Fit("GC heap", "MiB/min", s => s.GcHeapMiB, maxMiBPerMinute),
+            Fit("handles", "handles/min", s => s.Handles, maxHandlesPerMinute),
+            Fit("threads", "threads/min", s => s.Threads, maxHandlesPerMinute),
+        ];
+    }
+}
