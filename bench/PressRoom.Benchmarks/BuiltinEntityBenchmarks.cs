@@ -1,4 +1,3 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
@@ -24,23 +23,7 @@ public class BuiltinEntityBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var corpus = string.Join("\n\n", ArabicReleases());
-        var builder = new StringBuilder();
-        while (Encoding.UTF8.GetByteCount(builder.ToString()) < SizeBytes)
-        {
-            builder.Append(corpus).Append("\n\n");
-            if (builder.Length > SizeBytes)
-            {
-                break;
-            }
-        }
-
-        // Trim to the requested UTF-8 size on a word boundary.
-        var text = builder.ToString();
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var cut = Encoding.UTF8.GetString(bytes, 0, Math.Min(SizeBytes, bytes.Length));
-        var space = cut.LastIndexOf(' ');
-        _text = space > 0 ? cut[..space] : cut;
+        _text = BenchCorpus.Text("ar", SizeBytes);
 
         // Warm the gazetteer once outside the measurement.
         _extractor.Extract(new EntityRequest("الدوحة", "ar"));
@@ -48,16 +31,4 @@ public class BuiltinEntityBenchmarks
 
     [Benchmark]
     public int ExtractArabic() => _extractor.Extract(new EntityRequest(_text, "ar", new DateOnly(2024, 3, 29))).Count;
-
-    static IEnumerable<string> ArabicReleases()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var gold = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository."), "eval", "gold");
-        return Directory.GetFiles(gold, "ar-*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText);
-    }
 }

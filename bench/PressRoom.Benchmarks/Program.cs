@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using PressRoom.Benchmarks;
 using PressRoom.Benchmarks.Documents;
 
 // Component benchmarks: `dotnet run -c Release --project bench/PressRoom.Benchmarks -- --filter '*'`.
@@ -9,4 +10,4 @@ if (args is ["peak", var format])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(BenchCorpus).Assembly).Run(args);

@@ -14,4 +14,8 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     EntitiesCommand.Create(),
     EntitiesCommand.CreateEval(),
 };
-return await root.Parse(args).InvokeAsync();
+
+// Our handler, not the library's: a user who forgot to start storage gets one line, not a stack trace.
+return await CliErrors.RunAsync(
+    () => root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }),
+    Console.Error);

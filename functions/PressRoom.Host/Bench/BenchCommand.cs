@@ -35,8 +35,8 @@ public static class BenchCommand
             var raw = new List<object>();
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024 / 1024} GiB; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             report.AppendLine();
-            report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | peak MiB (per process) |");
-            report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+            report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | Azurite CPU s | peak MiB (per process) |");
+            report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
             foreach (var n in parse.GetValue(releases)!)
             {
                 foreach (var p in parse.GetValue(processes)!)
@@ -51,8 +51,8 @@ public static class BenchCommand
                     var direct = await DirectBench.RunAsync(env.Runtime.Services, n, seed: n, ct);
                     double directPerMinute = direct.Releases / direct.Seconds * 60;
                     report.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
-                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} |||||||||||");
+                        $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {pipeline.StorageCpuSeconds:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
+                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} (Azurite CPU {ceiling.StorageCpuSeconds:0} s); drain (s: done) {Drain(pipeline)} ||||||||||||");
                     raw.Add(new { n, p, pipeline = Plain(pipeline), ceiling = Plain(ceiling), direct });
                 }
             }
@@ -114,11 +114,20 @@ public static class BenchCommand
         return command;
     }
 
+    /// <summary>About eight points of the backlog drain curve, enough to see its shape in a table cell.</summary>
+    static string Drain(EndToEndResult r)
+    {
+        var step = Math.Max(1, r.DrainCurve.Count / 8);
+        return string.Join(", ", r.DrainCurve.Where((_, i) => i % step == 0 || i == r.DrainCurve.Count - 1)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Seconds:0}: {c.Completed}")));
+    }
+
     static object Plain(EndToEndResult r) => new
     {
         r.Scenario, r.Releases, r.Processes, r.Completed, r.Seconds, r.ReleasesPerMinute, r.P50Ms, r.P95Ms, r.P99Ms, r.MeanStageMs,
         drainCurve = r.DrainCurve.Select(c => new[] { c.Seconds, c.Completed }),
         processUsage = r.ProcessUsage.Select(u => new { u.Pid, u.CpuSeconds, u.PeakMiB }),
+        storageCpuSeconds = r.StorageCpuSeconds,
     };
 
     static void Write(DirectoryInfo directory, string name, string markdown, object raw)

@@ -27,6 +27,25 @@ public sealed class BenchEnvironment : IAsyncDisposable
 
     public IEnumerable<int> ProcessIds => children.Select(c => c.Id).Prepend(Environment.ProcessId);
 
+    /// <summary>Azurite's process (always started by the benchmark, so always known).</summary>
+    public int StorageProcessId => azurite.ProcessId ?? throw new InvalidOperationException("The benchmark's Azurite was not started by it.");
+
+    /// <summary>Starts sampling the runtime processes and Azurite.</summary>
+    public ProcessSampler StartSampling()
+    {
+        var sampler = new ProcessSampler();
+        sampler.Start(ProcessIds.Append(StorageProcessId));
+        return sampler;
+    }
+
+    /// <summary>CPU and peak memory per runtime process, and Azurite's CPU seconds, from a sampler of <see cref="StartSampling"/>.</summary>
+    public (IReadOnlyList<(int Pid, double CpuSeconds, double PeakMiB)> Runtimes, double StorageCpuSeconds) Usage(ProcessSampler sampler)
+    {
+        ArgumentNullException.ThrowIfNull(sampler);
+        var result = sampler.Result();
+        return (result.Where(kv => kv.Key != StorageProcessId).Select(kv => (kv.Key, kv.Value.CpuSeconds, kv.Value.PeakMiB)).ToList(), result[StorageProcessId].CpuSeconds);
+    }
+
     public static async Task<BenchEnvironment> StartAsync(int processes, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("pressroom-bench-").FullName;

@@ -22,4 +22,7 @@ public sealed record EndToEndResult
     public required IReadOnlyDictionary<string, double> MeanStageMs { get; init; }
     public required IReadOnlyList<(double Seconds, int Completed)> DrainCurve { get; init; }
     public required IReadOnlyList<(int Pid, double CpuSeconds, double PeakMiB)> ProcessUsage { get; init; }
+
+    /// <summary>CPU seconds Azurite used during the run (storage is one Node.js process on the same cores).</summary>
+    public required double StorageCpuSeconds { get; init; }
 }

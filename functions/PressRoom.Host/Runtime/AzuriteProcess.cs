@@ -23,6 +23,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>True when this process started Azurite (false when one was already listening on the ports).</summary>
     public bool Started => process is not null;
 
+    /// <summary>The Azurite process this runtime started, for measuring its share of a benchmark.</summary>
+    public int? ProcessId => process?.Id;
+
     public static async Task<AzuriteProcess> StartAsync(LocalRuntimeOptions options, CancellationToken cancellationToken)
     {
         var connection = AzuriteConnection.Create(options.AzuriteBlobPort, options.AzuriteQueuePort, options.AzuriteTablePort);

@@ -68,7 +68,10 @@ public sealed class DurableEngine : IAsyncDisposable
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
         }));
-        builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        builder.Services.AddSingleton<IOrchestrationService>(sp => new ActivityLockRenewingService(
+            sp.GetRequiredService<AzureStorageOrchestrationService>(),
+            engine.WorkItemVisibilityTimeout / 2,
+            sp.GetRequiredService<ILogger<ActivityLockRenewingService>>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         builder.Services.AddGrpc();

@@ -39,6 +39,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseQueries>();
         services.AddSingleton<ReleaseUploader>();
         services.AddSingleton<ReleaseLifecycle>();
+        services.AddSingleton<EntityNameWriter>();
         services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<ReleaseListing>();
         services.AddSingleton<EntitySearch>();

@@ -17,6 +17,7 @@ public static class RejectionMessages
         RejectionReason.DecodingFailed => "The text could not be decoded; save it as UTF-8 and upload it again.",
         RejectionReason.LimitExceeded => "The document exceeds a processing limit (pages, characters or structure).",
         RejectionReason.UnsafeContent => "The file has a hostile structure (such as a zip bomb or external XML entities) and was not opened.",
+        RejectionReason.Overwritten => "The file was replaced by a newer upload before this version was read; the newer upload is processed as its own release.",
         _ => "The file could not be read.",
     };
 }

@@ -29,6 +29,12 @@ public enum RejectionReason
 
     /// <summary>Hostile structure: a zip bomb or XML with document type definitions (XXE).</summary>
     UnsafeContent,
+
+    /// <summary>
+    /// The blob was replaced by a newer upload before this version was read: the content under the name is no longer
+    /// the content this release was scheduled for. The newer content is processed as its own release.
+    /// </summary>
+    Overwritten,
 }
 
 /// <summary>Thrown by document readers when input is unusable; never retried. The message is a sentence for people.</summary>

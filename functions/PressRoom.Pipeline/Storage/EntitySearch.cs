@@ -35,7 +35,7 @@ public sealed class EntitySearch(PressRoomStorage storage)
         }
 
         var upper = longest[..^1] + (char)(longest[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Sanitize(longest[..1])} and RowKey ge {longest} and RowKey lt {upper}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReleaseRows.NamePartition(longest)} and RowKey ge {longest} and RowKey lt {upper}");
         var found = new Dictionary<string, (EntityMatch Match, bool Exact)>(StringComparer.Ordinal);
         int read = 0;
         await foreach (var row in storage.EntityNamesTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

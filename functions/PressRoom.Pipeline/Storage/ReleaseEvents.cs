@@ -54,6 +54,10 @@ public sealed record ReleaseEventData(
     TablePointer Row)
 {
     public string SchemaVersion { get; init; } = ReleaseRecord.CurrentSchemaVersion;
+
+    /// <summary>SHA-256 of the original: equal for the same file uploaded under two names, so consumers can group copies.</summary>
+    public string? ContentSha256 { get; init; }
+
     public string? Supersedes { get; init; }
     public string? SupersededBy { get; init; }
     public DateTimeOffset? WithdrawnAt { get; init; }
@@ -75,6 +79,7 @@ public sealed record ReleaseEventData(
         record.Blobs,
         new TablePointer(StorageNames.ReleasesTable, TableKeys.Sanitize(record.DocumentId), TableKeys.Sanitize(record.ReleaseId)))
     {
+        ContentSha256 = record.ContentSha256,
         Supersedes = record.Supersedes,
         SupersededBy = record.SupersededBy,
         WithdrawnAt = record.WithdrawnAt,

@@ -16,6 +16,7 @@ public sealed class ReleaseLifecycle(
     PressRoomStorage storage,
     ReleaseArtifacts artifacts,
     ReleaseEventPublisher events,
+    EntityNameWriter names,
     TimeProvider clock,
     ILogger<ReleaseLifecycle> logger)
 {
@@ -47,6 +48,8 @@ public sealed class ReleaseLifecycle(
             ["ReceivedAt"] = input.ReceivedAt,
             ["IngestSource"] = input.Source,
         };
+        // The month is listed before the row exists, so a crash in between cannot leave a claimed release unlisted.
+        await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(record.ReceivedAt), TableUpdateMode.Replace, cancellationToken);
         try
         {
             await storage.ReleasesTable.AddEntityAsync(row, cancellationToken);
@@ -58,7 +61,7 @@ public sealed class ReleaseLifecycle(
             return false;
         }
 
-        await WriteListingAsync(record, cancellationToken);
+        await WriteListingAsync(record, withMonthBucket: false, cancellationToken);
         return true;
     }
 
@@ -90,19 +93,19 @@ public sealed class ReleaseLifecycle(
 
         if (outcome == ReleaseStatus.Completed)
         {
-            foreach (var (language, list) in record.Entities)
-            {
-                await TableBatchWriter.UpsertAsync(storage.EntitiesTable, ReleaseRows.Entities(record.ReleaseId, language, list), cancellationToken);
-            }
-
+            // The three tables are independent upserts; writing them together cuts the save's latency.
             var all = record.Entities.Values.SelectMany(l => l).ToList();
-            await TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, all), cancellationToken);
-            await TableBatchWriter.UpsertAsync(storage.EntityNamesTable, ReleaseRows.Names(record, all), cancellationToken);
+            await Task.WhenAll(
+                TableBatchWriter.UpsertAsync(storage.EntitiesTable, record.Entities.SelectMany(kv => ReleaseRows.Entities(record.ReleaseId, kv.Key, kv.Value)), cancellationToken),
+                TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, all), cancellationToken),
+                names.WriteAsync(ReleaseRows.Names(record, all), cancellationToken));
         }
 
         await artifacts.WriteJsonAsync(record.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
         await storage.ReleasesTable.UpsertEntityAsync(ReleaseRows.Release(record), TableUpdateMode.Merge, cancellationToken);
-        await WriteListingAsync(record, cancellationToken);
+
+        // The claim listed the release under its month already; a release that was never claimed needs the bucket too.
+        await WriteListingAsync(record, withMonthBucket: existing is null, cancellationToken);
 
         if (record.Status == ReleaseStatus.Withdrawn)
         {
@@ -270,9 +273,13 @@ public sealed class ReleaseLifecycle(
         }
     }
 
-    async Task WriteListingAsync(ReleaseRecord record, CancellationToken cancellationToken)
+    async Task WriteListingAsync(ReleaseRecord record, bool withMonthBucket, CancellationToken cancellationToken)
     {
-        await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(record.ReceivedAt), TableUpdateMode.Replace, cancellationToken);
+        if (withMonthBucket)
+        {
+            await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(record.ReceivedAt), TableUpdateMode.Replace, cancellationToken);
+        }
+
         await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.TimeIndex(record), TableUpdateMode.Replace, cancellationToken);
     }
 

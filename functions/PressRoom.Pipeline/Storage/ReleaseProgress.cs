@@ -6,28 +6,23 @@ namespace PressRoom.Pipeline.Storage;
 
 /// <summary>
 /// Records the stage a received release is in on its <c>Releases</c> row, so staff can watch it move
-/// (the comms page polls <c>/api/releases/{id}/status</c>). Best effort: it never overwrites a final status.
+/// (the comms page polls <c>/api/releases/{id}/status</c>). Best effort and one write: the stage is a column of its
+/// own that no final write touches, and readers show it only while the status is <c>Received</c>, so a mark that lands
+/// after the outcome changes nothing a reader sees (the contract calls it the last stage started).
 /// </summary>
 public sealed class ReleaseProgress(PressRoomStorage storage)
 {
     public async Task MarkAsync(string releaseId, string stage, CancellationToken cancellationToken)
     {
-        var partition = TableKeys.Sanitize(releaseId.Split('-')[0]);
-        var rowKey = TableKeys.Sanitize(releaseId);
-        var row = await storage.ReleasesTable.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, ["Status"], cancellationToken);
-        if (!row.HasValue || row.Value!.GetString("Status") != ReleaseStatus.Received)
-        {
-            return;
-        }
-
+        var mark = new TableEntity(TableKeys.Sanitize(releaseId.Split('-')[0]), TableKeys.Sanitize(releaseId)) { ["Stage"] = stage };
         try
         {
-            // Conditional on the row as read: a final status written meanwhile wins.
-            await storage.ReleasesTable.UpdateEntityAsync(new TableEntity(partition, rowKey) { ["Stage"] = stage }, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            // Merge (not upsert): a release without a row (never claimed, or purged) does not get one from here.
+            await storage.ReleasesTable.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            // The release moved on; its stage no longer matters.
+            // Nothing to mark.
         }
     }
 }

@@ -112,8 +112,9 @@ public static class ReleaseRows
             }, record));
 
     /// <summary>
-    /// Name tokens of every named entity (Arabic text and English name), partitioned by the token's first letter so a
-    /// prefix search is one range query in one partition.
+    /// Name tokens of every named entity (Arabic text and English name), partitioned by the token's script so a
+    /// prefix search is one range query in one partition and a release's names are written in a few batches
+    /// (one partition per first letter cost one round trip per letter).
     /// </summary>
     public static IEnumerable<TableEntity> Names(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
     {
@@ -125,7 +126,7 @@ public static class ReleaseRows
             var name = group.Select(e => e.Text).FirstOrDefault(t => t.Any(IsArabic)) ?? first.Text;
             foreach (var token in group.SelectMany(e => NameNormalizer.Tokens(e.Text).Concat(NameNormalizer.Tokens(e.English))).Distinct(StringComparer.Ordinal))
             {
-                var pk = TableKeys.Sanitize(token[..1]);
+                var pk = NamePartition(token);
                 var rk = TableKeys.Sanitize($"{token}|{group.Key}");
                 rows[(pk, rk)] = new TableEntity(pk, rk)
                 {
@@ -143,6 +144,9 @@ public static class ReleaseRows
 
         return rows.Values;
     }
+
+    /// <summary>The <c>EntityNames</c> partition of a normalized token: its script as an ISO 15924 code.</summary>
+    public static string NamePartition(string token) => token.Length > 0 && IsArabic(token[0]) ? "Arab" : "Latn";
 
     /// <summary>The summary columns shared by listing rows (ReleasesByTime, EntityIndex), so a page needs no lookups.</summary>
     static TableEntity WithSummary(TableEntity row, ReleaseRecord record)

@@ -17,17 +17,21 @@ public static class TableBatchWriter
     const int PerOperationOverhead = 1024;
     const int BatchBudget = MaxBatchBytes - 64 * 1024;
 
+    /// <summary>Batches in flight at once: partitions are independent, and one release touches dozens of them (EntityIndex).</summary>
+    public const int MaxConcurrentBatches = 8;
+
     public static async Task<int> UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(table);
         int written = 0;
-        foreach (var batch in Plan(entities))
-        {
-            await table.SubmitTransactionAsync(
-                batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
-                cancellationToken);
-            written += batch.Count;
-        }
-
+        await Parallel.ForEachAsync(
+            Plan(entities),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentBatches, CancellationToken = cancellationToken },
+            async (batch, ct) =>
+            {
+                await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+                Interlocked.Add(ref written, batch.Count);
+            });
         return written;
     }
 

@@ -16,9 +16,11 @@ public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler sch
         var blob = storage.ReleasesContainer.GetBlobClient(blobName);
         string sha256;
         long size;
-        await using (var content = await blob.OpenReadAsync(cancellationToken: cancellationToken))
+        // One streamed GET (OpenRead would add a properties call and ranged reads).
+        using (var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value)
+        await using (var content = download.Content)
         {
-            size = content.Length;
+            size = download.Details.ContentLength;
             sha256 = await ReleaseIdentity.HashAsync(content, cancellationToken);
         }
 

@@ -42,7 +42,8 @@ public sealed class ReleaseScheduler(IOptions<TranslationOptions> translation, I
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(input);
         var instanceId = ReleaseIdentity.InstanceId(input.ReleaseId);
-        if (await WaitForDuplicateAsync(client, instanceId, waitForExisting, cancellationToken))
+        // A delivery that just claimed the release skips the look-up: the dedupe statuses below still refuse a duplicate.
+        if (waitForExisting > TimeSpan.Zero && await WaitForDuplicateAsync(client, instanceId, waitForExisting, cancellationToken))
         {
             logger.LogInformation("Release {ReleaseId} already scheduled ({InstanceId}); event ignored", input.ReleaseId, instanceId);
             return new ScheduleResult(input.ReleaseId, instanceId, false);

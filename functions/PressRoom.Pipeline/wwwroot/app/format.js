@@ -71,6 +71,7 @@ export function rejectionText(reasonCode) {
     case "DecodingFailed": return "The text could not be read: it is not in an encoding PressRoom recognises.";
     case "LimitExceeded": return "The file is too long (too many pages or characters).";
     case "UnsafeContent": return "The file has an unsafe structure and was not opened.";
+    case "Overwritten": return "A newer upload under the same name replaced this one before it was read; the newer upload is processed instead.";
     default: return "The file could not be processed.";
   }
 }
