@@ -32,12 +32,13 @@ public static class BenchCommand
         var processes = new Option<int[]>("--processes") { DefaultValueFactory = _ => [1], AllowMultipleArgumentsPerToken = true, Description = "Runtime process counts, e.g. --processes 1 2" };
         var activities = new Option<int>("--ceiling-activities") { DefaultValueFactory = _ => 6, Description = "No-op activities per ceiling orchestration (the pipeline runs 6 activity calls per English-target release)" };
         var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
-        var command = new Command("e2e", "A burst of generated releases through the durable pipeline, beside the engine ceiling and the direct pipeline") { releases, processes, activities, output };
+        var storage = new Option<BenchStorage>("--storage") { DefaultValueFactory = _ => BenchStorage.Disk, Description = "Azurite data on disk (as pressroom serve) or in memory" };
+        var command = new Command("e2e", "A burst of generated releases through the durable pipeline, beside the engine ceiling and the direct pipeline") { releases, processes, activities, output, storage };
         command.SetAction(async (parse, ct) =>
         {
             var report = new StringBuilder();
             var raw = new List<object>();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024 / 1024} GiB; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024 / 1024} GiB; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; Azurite data {parse.GetValue(storage)}");
             report.AppendLine();
             report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | Azurite CPU s | peak MiB (per process) |");
             report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
@@ -45,8 +46,8 @@ public static class BenchCommand
             {
                 foreach (var p in parse.GetValue(processes)!)
                 {
-                    await using var env = await BenchEnvironment.StartAsync(p, Settings, ct);
-                    await Console.Error.WriteLineAsync($"[bench] {n} releases, {p} process(es): warm-up");
+                    await using var env = await BenchEnvironment.StartAsync(p, Settings, ct, parse.GetValue(storage));
+                    await Console.Error.WriteLineAsync($"[bench] {n} releases, {p} process(es), Azurite data {parse.GetValue(storage)}: warm-up");
                     await EndToEndBench.RunPipelineAsync(env, 4, seed: 7, TimeSpan.FromMinutes(2), ct);
                     await Console.Error.WriteLineAsync($"[bench] {n} releases, {p} process(es): pipeline burst");
                     var pipeline = await EndToEndBench.RunPipelineAsync(env, n, seed: n, TimeSpan.FromMinutes(30), ct);

@@ -3,6 +3,13 @@ using PressRoom.Pipeline.Storage;
 
 namespace PressRoom.Host.Bench;
 
+/// <summary>Where the benchmark's Azurite keeps its data: on disk like <c>pressroom serve</c>, or in memory.</summary>
+public enum BenchStorage
+{
+    Disk,
+    Memory,
+}
+
 /// <summary>
 /// A fresh, private setup for one benchmark: its own Azurite (data in a temp folder), one runtime in this process,
 /// and optionally more runtime processes on the same task hub.
@@ -46,7 +53,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
         return (result.Where(kv => kv.Key != StorageProcessId).Select(kv => (kv.Key, kv.Value.CpuSeconds, kv.Value.PeakMiB)).ToList(), result[StorageProcessId].CpuSeconds);
     }
 
-    public static async Task<BenchEnvironment> StartAsync(int processes, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    public static async Task<BenchEnvironment> StartAsync(int processes, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, BenchStorage storage = BenchStorage.Disk)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("pressroom-bench-").FullName;
         var options = new LocalRuntimeOptions
@@ -55,6 +62,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
             AzuriteBlobPort = LoopbackPort.Free(),
             AzuriteQueuePort = LoopbackPort.Free(),
             AzuriteTablePort = LoopbackPort.Free(),
+            AzuriteInMemory = storage == BenchStorage.Memory,
         };
         var azurite = await AzuriteProcess.StartAsync(options, cancellationToken);
         var taskHub = "bench" + Guid.NewGuid().ToString("N")[..10];

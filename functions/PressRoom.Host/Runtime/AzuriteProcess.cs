@@ -36,16 +36,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         var binary = FindBinary() ?? throw new InvalidOperationException(
             "Azurite is not installed. Run 'npm ci' in the repository root (./run.sh does it), or set AzureWebJobsStorage to a storage connection.");
-        var location = Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite"));
-        Directory.CreateDirectory(location);
+        string[] persistence = ["--inMemoryPersistence"];
+        if (!options.AzuriteInMemory)
+        {
+            var location = Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite"));
+            Directory.CreateDirectory(location);
+            persistence = ["--location", location];
+        }
+
         var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[]
-                 {
-                     "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent", "--location", location,
+        foreach (var arg in persistence.Concat(
+                 [
+                     "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
                      "--blobHost", "127.0.0.1", "--blobPort", options.AzuriteBlobPort.ToString(CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", options.AzuriteQueuePort.ToString(CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", options.AzuriteTablePort.ToString(CultureInfo.InvariantCulture),
-                 })
+                 ]))
         {
             start.ArgumentList.Add(arg);
         }

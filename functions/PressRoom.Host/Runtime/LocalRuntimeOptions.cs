@@ -18,6 +18,13 @@ public sealed class LocalRuntimeOptions
     public int AzuriteQueuePort { get; set; } = 10001;
     public int AzuriteTablePort { get; set; } = 10002;
 
+    /// <summary>
+    /// Keep the Azurite this runtime starts in memory: nothing survives a restart, but Azurite no longer rewrites its
+    /// whole table database file every few seconds, which dominates its CPU once tables hold tens of megabytes
+    /// (benchmarks of the engine, demos). Off by default, because the local runtime promises durable state.
+    /// </summary>
+    public bool AzuriteInMemory { get; set; }
+
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Offers of one blob version that may fail before it is parked (the blob trigger's poison threshold).</summary>
