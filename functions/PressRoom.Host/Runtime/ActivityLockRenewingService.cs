@@ -7,7 +7,8 @@ namespace PressRoom.Host.Runtime;
 /// Keeps a running activity's work item invisible to other workers. The gRPC task hub server never renews activity
 /// locks, so an activity that ran longer than the work-item visibility timeout (a very large release) was delivered
 /// again every timeout and never finished. This decorator renews each locked activity work item every
-/// <paramref name="renewEvery"/> until it is completed or abandoned; everything else passes straight through.
+/// <paramref name="renewEvery"/> (a third of the timeout: two renewals may be late on a busy machine before the
+/// lock lapses) until it is completed or abandoned; everything else passes straight through.
 /// </summary>
 public sealed class ActivityLockRenewingService(IOrchestrationService inner, TimeSpan renewEvery, ILogger<ActivityLockRenewingService> logger) : IOrchestrationService
 {

@@ -70,7 +70,7 @@ public sealed class DurableEngine : IAsyncDisposable
         }));
         builder.Services.AddSingleton<IOrchestrationService>(sp => new ActivityLockRenewingService(
             sp.GetRequiredService<AzureStorageOrchestrationService>(),
-            engine.WorkItemVisibilityTimeout / 2,
+            engine.WorkItemVisibilityTimeout / 3,
             sp.GetRequiredService<ILogger<ActivityLockRenewingService>>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         builder.Services.AddSingleton<TaskHubGrpcServer>();

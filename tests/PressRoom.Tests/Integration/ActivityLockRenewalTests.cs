@@ -19,25 +19,25 @@ public sealed class ActivityLockRenewalTests(AzuriteFixture azurite, ITestOutput
     [Fact]
     public async Task An_activity_slower_than_the_visibility_timeout_keeps_its_work_item_hidden_and_runs_once()
     {
-        // Each translation answer takes well over the 6 s visibility timeout. The runtime runs one activity at a time,
+        // Each translation answer takes well over twice the 10 s visibility timeout. The runtime runs one activity at a time,
         // so while the slow one runs nothing in it polls the work-item queue: if this test can receive the message
         // then, the lock was lost and any other worker would run the activity a second time.
         await using var translator = await FakeTranslator.StartAsync();
-        translator.Server.ResponseDelay = TimeSpan.FromSeconds(16);
+        translator.Server.ResponseDelay = TimeSpan.FromSeconds(28);
         var taskHub = $"lockrenew{Guid.NewGuid():N}"[..20];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         string[] args =
         [
             $"--{StorageNames.ConnectionName}={azurite.ConnectionString}",
             "--PressRoom:Url=http://127.0.0.1:0",
             "--shutdownTimeoutSeconds=5",
             $"--PressRoom:TaskHub={taskHub}",
-            "--PressRoom:Engine:WorkItemVisibilityTimeout=00:00:06",
+            "--PressRoom:Engine:WorkItemVisibilityTimeout=00:00:10",
             "--PressRoom:Engine:MaxConcurrentActivities=1",
             "--Translation:Provider=azure",
             $"--Translation:Endpoint={translator.Server.BaseAddress}",
             $"--Translation:Key={translator.ExpectedKey}",
-            "--AzureAI:NetworkTimeout=00:00:40",
+            "--AzureAI:NetworkTimeout=00:01:00",
         ];
 
         await using var runtime = await LocalRuntime.StartAsync(args, watch: true, timeout.Token);
@@ -50,7 +50,7 @@ public sealed class ActivityLockRenewalTests(AzuriteFixture azurite, ITestOutput
 
         var workItems = runtime.Storage.Queues.GetQueueClient($"{taskHub}-workitems");
         var seen = 0;
-        for (var watch = System.Diagnostics.Stopwatch.StartNew(); watch.Elapsed < TimeSpan.FromSeconds(13);)
+        for (var watch = System.Diagnostics.Stopwatch.StartNew(); watch.Elapsed < TimeSpan.FromSeconds(22);)
         {
             var received = await workItems.ReceiveMessageAsync(TimeSpan.FromSeconds(1), timeout.Token);
             if (received.Value is { } message)
