@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PressRoom.Host.Cli;
 using PressRoom.Host.Runtime;
 using PressRoom.Pipeline.Storage;
+using PressRoom.Pipeline.Workflow;
 using PressRoom.Tests.AzureAI.Fakes;
 using PressRoom.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -40,9 +41,13 @@ public sealed class ActivityLockRenewalTests(AzuriteFixture azurite, ITestOutput
             "--AzureAI:NetworkTimeout=00:01:00",
         ];
 
-        await using var runtime = await LocalRuntime.StartAsync(args, watch: true, timeout.Token);
+        // No watcher: the storage may be shared with other tests, and only this release may reach this task hub.
+        await using var runtime = await LocalRuntime.StartAsync(args, watch: false, timeout.Token);
         await using var seed = File.OpenRead(RepoPaths.SeedRelease);
-        var releaseId = await runtime.Services.GetRequiredService<ReleaseUploader>().UploadAsync($"lock-renewal-{Guid.NewGuid():N}.txt", seed, timeout.Token);
+        var blobName = $"lock-renewal-{Guid.NewGuid():N}.txt";
+        var releaseId = await runtime.Services.GetRequiredService<ReleaseUploader>().UploadAsync(blobName, seed, timeout.Token);
+        await runtime.Services.GetRequiredService<ReleaseIntake>().OfferAsync(runtime.Client, blobName, "test", timeout.Token);
+        var instanceId = ReleaseIdentity.InstanceId(releaseId);
         while (!translator.TranslateRequests.Any())
         {
             await Task.Delay(100, timeout.Token);
@@ -53,7 +58,7 @@ public sealed class ActivityLockRenewalTests(AzuriteFixture azurite, ITestOutput
         for (var watch = System.Diagnostics.Stopwatch.StartNew(); watch.Elapsed < TimeSpan.FromSeconds(22);)
         {
             var received = await workItems.ReceiveMessageAsync(TimeSpan.FromSeconds(1), timeout.Token);
-            if (received.Value is { } message)
+            if (received.Value is { } message && message.Body.ToString().Contains(instanceId, StringComparison.Ordinal))
             {
                 seen++;
                 output.WriteLine($"{watch.Elapsed.TotalSeconds:0.0}s: the running activity's message was visible ({message.MessageId})");
