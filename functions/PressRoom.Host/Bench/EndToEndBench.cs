@@ -81,6 +81,7 @@ public static class EndToEndBench
         var done = finished.Select(f => (f.Completed - start.UtcDateTime).TotalSeconds).Order().ToList();
         var curve = done.Select((seconds, i) => (Math.Ceiling(seconds), i + 1)).GroupBy(p => p.Item1).Select(g => (g.Key, g.Max(p => p.Item2))).ToList();
         latencies.Sort();
+        var usage = env.Usage(sampler);
         return new EndToEndResult
         {
             Scenario = $"engine ceiling ({activities} no-op activities)",
@@ -93,8 +94,8 @@ public static class EndToEndBench
             P99Ms = Percentile.Of(latencies, 99),
             MeanStageMs = new Dictionary<string, double>(),
             DrainCurve = curve,
-            ProcessUsage = env.Usage(sampler).Runtimes,
-            StorageCpuSeconds = env.Usage(sampler).StorageCpuSeconds,
+            ProcessUsage = usage.Runtimes,
+            StorageCpuSeconds = usage.StorageCpuSeconds,
         };
     }
 
@@ -153,6 +154,7 @@ public static class EndToEndBench
             }
         }
 
+        var usage = env.Usage(sampler);
         return new EndToEndResult
         {
             Scenario = scenario,
@@ -165,8 +167,8 @@ public static class EndToEndBench
             P99Ms = Percentile.Of(latencies, 99),
             MeanStageMs = stages.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value.Average()), StringComparer.Ordinal),
             DrainCurve = curve,
-            ProcessUsage = env.Usage(sampler).Runtimes,
-            StorageCpuSeconds = env.Usage(sampler).StorageCpuSeconds,
+            ProcessUsage = usage.Runtimes,
+            StorageCpuSeconds = usage.StorageCpuSeconds,
         };
     }
 }

@@ -49,7 +49,7 @@ public sealed class ReleaseLifecycle(
             ["IngestSource"] = input.Source,
         };
         // The month is listed before the row exists, so a crash in between cannot leave a claimed release unlisted.
-        await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(record.ReceivedAt), TableUpdateMode.Replace, cancellationToken);
+        await ListMonthAsync(record.ReceivedAt, cancellationToken);
         try
         {
             await storage.ReleasesTable.AddEntityAsync(row, cancellationToken);
@@ -61,7 +61,7 @@ public sealed class ReleaseLifecycle(
             return false;
         }
 
-        await WriteListingAsync(record, withMonthBucket: false, cancellationToken);
+        await WriteTimeIndexAsync(record, cancellationToken);
         return true;
     }
 
@@ -105,7 +105,12 @@ public sealed class ReleaseLifecycle(
         await storage.ReleasesTable.UpsertEntityAsync(ReleaseRows.Release(record), TableUpdateMode.Merge, cancellationToken);
 
         // The claim listed the release under its month already; a release that was never claimed needs the bucket too.
-        await WriteListingAsync(record, withMonthBucket: existing is null, cancellationToken);
+        if (existing is null)
+        {
+            await ListMonthAsync(record.ReceivedAt, cancellationToken);
+        }
+
+        await WriteTimeIndexAsync(record, cancellationToken);
 
         if (record.Status == ReleaseStatus.Withdrawn)
         {
@@ -273,15 +278,11 @@ public sealed class ReleaseLifecycle(
         }
     }
 
-    async Task WriteListingAsync(ReleaseRecord record, bool withMonthBucket, CancellationToken cancellationToken)
-    {
-        if (withMonthBucket)
-        {
-            await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(record.ReceivedAt), TableUpdateMode.Replace, cancellationToken);
-        }
+    Task ListMonthAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(receivedAt), TableUpdateMode.Replace, cancellationToken);
 
-        await storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.TimeIndex(record), TableUpdateMode.Replace, cancellationToken);
-    }
+    Task WriteTimeIndexAsync(ReleaseRecord record, CancellationToken cancellationToken) =>
+        storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.TimeIndex(record), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>The release.json of a row, or (for a release never processed) a record built from the row itself.</summary>
     async Task<ReleaseRecord> RecordOfAsync(TableEntity row, CancellationToken cancellationToken)
