@@ -41,6 +41,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseLifecycle>();
         services.AddSingleton<EntityNameWriter>();
         services.AddSingleton<ReleaseProgress>();
+        services.AddSingleton<ReadAttemptLedger>();
+        services.AddSingleton<ReadWatchdog>();
         services.AddSingleton<ReleaseListing>();
         services.AddSingleton<EntitySearch>();
         services.AddPressRoomApi(configuration);

@@ -29,11 +29,43 @@ public sealed class DocumentLimits
     /// <summary>Most email attachments examined when a message has no body (default 20).</summary>
     public int MaxAttachments { get; set; } = 20;
 
+    /// <summary>
+    /// Most bytes one PDF stream may decode to (default 32 MiB). Checked by inflating every compressed stream with a
+    /// counting, discarding inflater before PdfPig sees the file, so a decompression bomb costs a few KB of memory.
+    /// </summary>
+    public long MaxPdfStreamBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Most bytes all streams of one PDF may decode to together (default 128 MiB).</summary>
+    public long MaxPdfDecodedBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// Most glyphs the text operators of one PDF may draw (default 2,000,000), counted from the decoded content streams
+    /// before PdfPig lays out a page; each laid-out glyph costs PdfPig about a kilobyte.
+    /// </summary>
+    public int MaxPdfGlyphs { get; set; } = 2_000_000;
+
+    /// <summary>Most HTML elements the parser may create (default 200,000); counted while parsing.</summary>
+    public int MaxHtmlElements { get; set; } = 200_000;
+
+    /// <summary>Largest XML part of a .docx read, in bytes (default 64 MiB); counted while the part is streamed.</summary>
+    public long MaxXmlPartBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Longest one read of a document may take before it is stopped and rejected (default 2 minutes).</summary>
+    public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Reads of one release that may start without finishing (the process died or was killed mid-read) before the
+    /// release is parked as Failed/<c>Poison</c> instead of being read again (default 5).
+    /// </summary>
+    public int MaxReadAttempts { get; set; } = 5;
+
     /// <summary>A first paragraph longer than this is not used whole as the title (default 300 characters).</summary>
     public int MaxTitleCharacters { get; set; } = 300;
 
     /// <summary>True when every limit is positive; checked at startup.</summary>
     public bool IsValid() =>
         MaxOriginalBytes > 0 && MaxTextCharacters > 0 && MaxPages > 0 && MaxZipEntries > 0 && MaxExpansionRatio >= 1
-        && MaxUncompressedBytes > 0 && MaxNestingDepth > 1 && MaxAttachments >= 0 && MaxTitleCharacters >= 20;
+        && MaxUncompressedBytes > 0 && MaxNestingDepth > 1 && MaxAttachments >= 0 && MaxTitleCharacters >= 20
+        && MaxPdfStreamBytes > 0 && MaxPdfDecodedBytes > 0 && MaxPdfGlyphs > 0 && MaxHtmlElements > 0 && MaxXmlPartBytes > 0
+        && MaxReadTime > TimeSpan.Zero && MaxReadAttempts > 0;
 }

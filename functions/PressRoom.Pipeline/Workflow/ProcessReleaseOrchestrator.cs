@@ -39,6 +39,10 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         }
     }
 
+    /// <summary>True when a read was parked after too many unfinished attempts (<see cref="PoisonReleaseException"/>).</summary>
+    public static bool IsPoison(TaskFailureDetails failure) =>
+        string.Equals(failure?.ErrorType, typeof(PoisonReleaseException).FullName, StringComparison.Ordinal);
+
     public override Task<ReleaseOutcome> RunAsync(TaskOrchestrationContext context, ReleaseInput input) => RunWorkflowAsync(context, input);
 
     /// <summary>Entry point shared with the Functions app's <c>[OrchestrationTrigger]</c>.</summary>
@@ -100,7 +104,7 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         catch (TaskFailedException ex)
         {
             var failure = ex.FailureDetails;
-            var reason = IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
+            var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
             context.SetCustomStatus(new StageStatus(stage, reason));
             await context.CallActivityAsync<ReleaseOutcome>(
                 TaskNames.RecordFailure,

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Storage;
 
@@ -17,11 +18,76 @@ public sealed class ReadDocumentActivity(
     ReleaseArtifacts artifacts,
     IDocumentReader reader,
     ReleaseProgress progress,
+    ReadAttemptLedger attempts,
+    ReadWatchdog watchdog,
+    IOptions<DocumentLimits> limits,
     ILogger<ReadDocumentActivity> logger) : PipelineActivity<ReleaseInput, DocumentSummary>
 {
     public override async Task<DocumentSummary> ExecuteAsync(ReleaseInput input, CancellationToken cancellationToken)
     {
         await progress.MarkAsync(input.ReleaseId, TaskNames.ReadDocument, cancellationToken);
+
+        // Reads that started and never finished mean the file took the process down (or it was killed) each time.
+        int unfinished = await attempts.StartAsync(input.ReleaseId, cancellationToken);
+        if (unfinished >= limits.Value.MaxReadAttempts)
+        {
+            await attempts.ClearAsync(input.ReleaseId, cancellationToken);
+            logger.LogError("Release {ReleaseId} parked: {Attempts} reads of {BlobName} started and none finished", input.ReleaseId, unfinished, input.BlobName);
+            throw new PoisonReleaseException(
+                $"Reading this file was started {unfinished} times and never finished (the worker stopped each time); it was set aside. An admin can restart it.");
+        }
+
+        try
+        {
+            return await ReadWithinLimitsAsync(input, cancellationToken);
+        }
+        finally
+        {
+            // Any end the process lives through (result, rejection, exception, shutdown) is a finished read.
+            await ClearAttemptsAsync(input.ReleaseId);
+        }
+    }
+
+    async Task ClearAttemptsAsync(string releaseId)
+    {
+        try
+        {
+            await attempts.ClearAsync(releaseId, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
+        {
+            // The count stays one higher; MaxReadAttempts leaves room for that.
+            logger.LogWarning(ex, "Could not clear the read attempts of release {ReleaseId}", releaseId);
+        }
+    }
+
+    /// <summary>
+    /// One read, stopped by the time limit (a rejection), by the host's token, or when the orchestration is terminated
+    /// (then the cancellation propagates: nobody waits for the result).
+    /// </summary>
+    async Task<DocumentSummary> ReadWithinLimitsAsync(ReleaseInput input, CancellationToken cancellationToken)
+    {
+        var maxReadTime = limits.Value.MaxReadTime;
+        using var timeout = new CancellationTokenSource(maxReadTime);
+        using var read = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        await using (watchdog.Watch(ReleaseIdentity.InstanceId(input.ReleaseId), read))
+        {
+            try
+            {
+                return await ReadAsync(input, read.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Release {ReleaseId} rejected: reading {BlobName} took longer than {MaxReadTime}", input.ReleaseId, input.BlobName, maxReadTime);
+                return DocumentSummary.Rejection(
+                    RejectionReason.LimitExceeded.ToString(),
+                    $"Reading the file took longer than {maxReadTime.TotalSeconds:0} seconds, the most PressRoom spends on one release.");
+            }
+        }
+    }
+
+    async Task<DocumentSummary> ReadAsync(ReleaseInput input, CancellationToken cancellationToken)
+    {
         var blob = storage.ReleasesContainer.GetBlobClient(input.BlobName);
         ReleaseDocument document;
         try

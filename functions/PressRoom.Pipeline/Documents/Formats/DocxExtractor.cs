@@ -3,6 +3,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using PressRoom.Pipeline.Documents.Limits;
 
 namespace PressRoom.Pipeline.Documents.Formats;
 
@@ -20,10 +21,10 @@ internal static class DocxExtractor
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = context.Limits.MaxUncompressedBytes });
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = context.Limits.MaxXmlPartBytes });
             var main = document.MainDocumentPart
                 ?? throw new DocumentRejectedException(RejectionReason.Corrupt, "The Word document has no main document part.");
-            var headingStyles = HeadingStyles(main);
+            var headingStyles = DocxStyleReader.HeadingStyles(main, context);
             var (title, blocks) = ReadBody(main, headingStyles, context);
             if (title is null && blocks.Count == 0)
             {
@@ -50,40 +51,25 @@ internal static class DocxExtractor
         }
     }
 
-    /// <summary>Style ids whose style is a title or heading. Ids are localised ("عنوان1"), names are not ("heading 1").</summary>
-    static Dictionary<string, bool> HeadingStyles(MainDocumentPart main)
-    {
-        var result = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-        var styles = main.StyleDefinitionsPart?.Styles;
-        if (styles is null)
-        {
-            return result;
-        }
-
-        foreach (var style in styles.Elements<Style>())
-        {
-            var name = style.StyleName?.Val?.Value ?? string.Empty;
-            var id = style.StyleId?.Value;
-            bool isTitle = name.Equals("title", StringComparison.OrdinalIgnoreCase);
-            bool isHeading = name.StartsWith("heading", StringComparison.OrdinalIgnoreCase) || style.StyleParagraphProperties?.OutlineLevel is not null;
-            if (id is not null && (isTitle || isHeading))
-            {
-                result[id] = isTitle;
-            }
-        }
-
-        return result;
-    }
-
     static (string? Title, List<string> Blocks) ReadBody(MainDocumentPart main, Dictionary<string, bool> headingStyles, ExtractionContext context)
     {
         string? title = null;
         var blocks = new List<string>();
         var paragraphs = new Stack<(StringBuilder Text, string? Style)>();
         var tables = new Stack<TableState>();
-        using var reader = OpenXmlReader.Create(main, readMiscNodes: false, ignoreWhitespace: false);
+        // The part is read through a counting stream, so an oversized document.xml stops at the part budget while it streams.
+        using var reader = new OpenXmlPartReader(
+            DocxPartStream.Open(main, context),
+            main.Features,
+            new OpenXmlPartReaderOptions { ReadMiscellaneousNodes = false, IgnoreWhitespace = false, CloseStream = true });
+        int elements = 0;
         while (reader.Read())
         {
+            if ((++elements & 4095) == 0)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+            }
+
             context.CheckDepth(reader.Depth, "Word document");
             var type = reader.ElementType;
             if (reader.IsStartElement)

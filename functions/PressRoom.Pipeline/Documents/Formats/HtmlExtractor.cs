@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using PressRoom.Pipeline.Documents.Limits;
 
 namespace PressRoom.Pipeline.Documents.Formats;
 
@@ -8,7 +9,8 @@ namespace PressRoom.Pipeline.Documents.Formats;
 /// HTML pages saved from a website: the headline (first h1, else the page title) and the text blocks of the article
 /// (article, else main, else body) in document order. Scripts, styles, navigation, forms, hidden elements and comments
 /// are dropped; entities are decoded by the parser. AngleSharp is used without a loader, so nothing is fetched.
-/// The walk is iterative, with a nesting limit, so hostile nesting cannot exhaust the stack.
+/// The walk is iterative, with a nesting limit, so hostile nesting cannot exhaust the stack; children are visited by index
+/// (AngleSharp's sibling links search the parent's child list, which made a flat page of many elements quadratic).
 /// </summary>
 internal static class HtmlExtractor
 {
@@ -27,7 +29,10 @@ internal static class HtmlExtractor
 
     public static ExtractedText Extract(DecodedText decoded, ExtractionContext context)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsNotConsumingCharacterReferences = false });
+        // The budget watches the parser as it creates elements: AngleSharp's tree building costs time proportional to
+        // the depth for every element, so depth and count must stop it early, not be checked after the parse.
+        var budget = new HtmlParseBudget(context.Limits, context.CancellationToken);
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsNotConsumingCharacterReferences = false, OnCreated = budget.OnCreated });
         var document = parser.ParseDocument(decoded.Text);
         context.CancellationToken.ThrowIfCancellationRequested();
         EnsureNestingWithinLimit(document.DocumentElement, context);
@@ -60,8 +65,14 @@ internal static class HtmlExtractor
         var current = new StringBuilder();
         var stack = new Stack<(INode Node, int Depth, bool Exit)>();
         stack.Push((root, 0, false));
+        int visited = 0;
         while (stack.Count > 0)
         {
+            if ((++visited & 4095) == 0)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+            }
+
             var (node, depth, exit) = stack.Pop();
             if (node is IText text)
             {
@@ -105,9 +116,10 @@ internal static class HtmlExtractor
             }
 
             stack.Push((element, depth, true));
-            for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+            var children = element.ChildNodes;
+            for (int i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push((child, depth + 1, false));
+                stack.Push((children[i], depth + 1, false));
             }
         }
 
@@ -135,11 +147,12 @@ internal static class HtmlExtractor
         {
             var (node, depth) = stack.Pop();
             context.CheckDepth(depth, "HTML page");
-            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            var children = node.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
             {
-                if (child is IElement)
+                if (children[i] is IElement)
                 {
-                    stack.Push((child, depth + 1));
+                    stack.Push((children[i], depth + 1));
                 }
             }
         }
@@ -173,9 +186,10 @@ internal static class HtmlExtractor
                     text.Append(' ');
                 }
 
-                for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
+                var children = e.ChildNodes;
+                for (int i = children.Length - 1; i >= 0; i--)
                 {
-                    stack.Push((child, depth + 1));
+                    stack.Push((children[i], depth + 1));
                 }
             }
         }

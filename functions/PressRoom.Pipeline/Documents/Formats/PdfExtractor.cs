@@ -1,4 +1,5 @@
 using System.Text;
+using PressRoom.Pipeline.Documents.Limits;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
@@ -16,6 +17,9 @@ internal static class PdfExtractor
     public static ExtractedText Extract(byte[] bytes, ExtractionContext context)
     {
         RequireEndOfFile(bytes);
+
+        // PdfPig decodes streams whole and without limits: the budgets are checked on the raw streams first.
+        PdfStreamBudget.Check(bytes, context.Limits, context.CancellationToken);
         var options = new ParsingOptions
         {
             UseLenientParsing = true,

@@ -54,6 +54,14 @@ internal static class ZipPackageGuard
             context.CancellationToken.ThrowIfCancellationRequested();
             if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
             {
+                // The declared size is checked here; the parts PressRoom reads are also counted while they stream.
+                if (entry.Length > limits.MaxXmlPartBytes)
+                {
+                    throw new DocumentRejectedException(
+                        RejectionReason.LimitExceeded,
+                        $"The Word document's part '{entry.FullName}' expands to {entry.Length:N0} bytes of XML, more than the {limits.MaxXmlPartBytes:N0} a release needs.");
+                }
+
                 CheckProlog(entry);
             }
         }

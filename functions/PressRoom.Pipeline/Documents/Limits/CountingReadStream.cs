@@ -1,0 +1,64 @@
+namespace PressRoom.Pipeline.Documents.Limits;
+
+/// <summary>
+/// A read-only pass-through that counts the bytes read from <paramref name="inner"/> and calls
+/// <paramref name="exceeded"/> (which throws) as soon as the count passes <paramref name="limit"/>, so a parser
+/// reading through it is stopped while it reads, not after it has built the whole thing in memory.
+/// </summary>
+internal sealed class CountingReadStream(Stream inner, long limit, Func<long, Exception> exceeded, CancellationToken cancellationToken) : Stream
+{
+    int reads;
+
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => BytesRead;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        // Checked every 64 reads: a read is at most a few KB, so a cancelled parse stops within milliseconds.
+        if ((++reads & 63) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        int read = inner.Read(buffer);
+        BytesRead += read;
+        if (BytesRead > limit)
+        {
+            throw exceeded(BytesRead);
+        }
+
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
