@@ -13,13 +13,24 @@ public static class UploadCommand
         var command = new Command("upload", "Upload releases to the releases container") { files, name };
         command.SetAction(async (parse, ct) =>
         {
+            // Every name is checked before anything is uploaded, with the rule every other entry uses.
+            var uploads = parse.GetValue(files)!.Select(file => (File: file, BlobName: parse.GetValue(name) ?? file.Name)).ToList();
+            foreach (var (file, blobName) in uploads)
+            {
+                if (BlobNameRules.Check(blobName) is { IsValid: false } bad)
+                {
+                    await Console.Error.WriteLineAsync($"pressroom: cannot upload {file.Name} as '{BlobNameRules.Printable(blobName)}': {bad.Problem}");
+                    return 2;
+                }
+            }
+
             var storage = CliConfiguration.Storage(CliConfiguration.Build());
             await storage.EnsureCreatedAsync(ct);
             var uploader = new ReleaseUploader(storage);
-            foreach (var file in parse.GetValue(files)!)
+            foreach (var (file, blobName) in uploads)
             {
                 await using var stream = file.OpenRead();
-                var id = await uploader.UploadAsync(parse.GetValue(name) ?? file.Name, stream, ct);
+                var id = await uploader.UploadAsync(blobName, stream, ct);
                 Console.WriteLine($"{id}\t{file.Name}");
             }
 

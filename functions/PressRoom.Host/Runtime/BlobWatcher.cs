@@ -18,6 +18,7 @@ public sealed class BlobWatcher(
     ReleaseLifecycle lifecycle,
     DurableTaskClient client,
     IOptions<LocalRuntimeOptions> options,
+    ReleaseBlobLister lister,
     ILogger<BlobWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,16 +44,16 @@ public sealed class BlobWatcher(
     {
         var pending = new List<(string Name, string ETag)>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var blob in storage.ReleasesContainer.GetBlobsAsync(cancellationToken: cancellationToken))
+        var listing = await lister.ListAsync(storage.ReleasesContainer, cancellationToken);
+        foreach (var (name, etag) in listing.Blobs)
         {
-            listed.Add(blob.Name);
-            var etag = blob.Properties.ETag?.ToString() ?? string.Empty;
-            if (known.TryGetValue(blob.Name, out var receipt) && receipt.ETag == etag)
+            listed.Add(name);
+            if (known.TryGetValue(name, out var receipt) && receipt.ETag == etag)
             {
                 continue;
             }
 
-            pending.Add((blob.Name, etag));
+            pending.Add((name, etag));
         }
 
         await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (blob, ct) =>
@@ -65,6 +66,11 @@ public sealed class BlobWatcher(
         });
 
         // Only after a complete listing: a receipt whose blob is not listed belongs to a deleted blob.
+        if (!listing.Complete)
+        {
+            return;
+        }
+
         foreach (var name in known.Keys.Where(n => !listed.Contains(n)).ToList())
         {
             await WithdrawAsync(name, cancellationToken);
@@ -77,7 +83,7 @@ public sealed class BlobWatcher(
         // The receipt goes last, so a crash in between repeats the (idempotent) withdrawal on the next poll.
         var withdrawn = await lifecycle.WithdrawAsync(name, cancellationToken);
         await receipts.DeleteAsync(name, cancellationToken);
-        logger.LogInformation("Blob {BlobName} was deleted: {Count} release(s) withdrawn", name, withdrawn.Count);
+        logger.LogInformation("Blob {BlobName} was deleted: {Count} release(s) withdrawn", BlobNameRules.Printable(name), withdrawn.Count);
     }
 
     async Task<BlobReceipt> OfferAsync(string name, string etag, CancellationToken cancellationToken)
@@ -92,7 +98,7 @@ public sealed class BlobWatcher(
         var attempts = stored is not null && stored.ETag == null ? stored.Attempts : 0;
         try
         {
-            var result = await intake.OfferAsync(client, name, "watcher", cancellationToken);
+            var result = await intake.OfferAsync(client, name, "watcher", cancellationToken, version: etag);
             var receipt = new BlobReceipt(name, etag, result.ReleaseId, 0, null, false);
             await receipts.SaveAsync(receipt, cancellationToken);
             return receipt;
@@ -101,7 +107,7 @@ public sealed class BlobWatcher(
         {
             attempts++;
             var parked = attempts >= options.Value.PoisonThreshold;
-            logger.LogWarning(ex, "Offering blob {BlobName} failed (attempt {Attempt}); parked: {Parked}", name, attempts, parked);
+            logger.LogWarning(ex, "Offering blob {BlobName} failed (attempt {Attempt}); parked: {Parked}", BlobNameRules.Printable(name), attempts, parked);
 
             // Until parked, the receipt has no ETag so the next poll tries again.
             var receipt = new BlobReceipt(name, parked ? etag : null, null, attempts, ex.Message, parked);

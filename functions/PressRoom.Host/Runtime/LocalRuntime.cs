@@ -70,6 +70,7 @@ public sealed class LocalRuntime : IAsyncDisposable
             configureServices?.Invoke(builder.Services);
             if (watch)
             {
+                builder.Services.AddSingleton<ReleaseBlobLister>();
                 builder.Services.AddHostedService<BlobWatcher>();
             }
 

@@ -75,7 +75,7 @@ public sealed partial class ReleasesApi(
 
             if (BlobNameFor(fileName) is not { } blobName)
             {
-                return ApiErrors.BadRequest(ApiErrorCodes.InvalidFileName, $"The file name must be 1–{MaxFileNameLength} characters without control characters, and not '.' or '..'.");
+                return ApiErrors.BadRequest(ApiErrorCodes.InvalidFileName, $"The file name must be 1–{MaxFileNameLength} characters, without control, bidirectional, zero-width or noncharacter code points, not end with a dot, and not be '.' or '..'.");
             }
 
             using var buffer = new MemoryStream();
@@ -282,7 +282,7 @@ public sealed partial class ReleasesApi(
     internal static string? BlobNameFor(string fileName)
     {
         var name = fileName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
-        return name is null or "." or ".." || name.Length > MaxFileNameLength || name.Any(char.IsControl) ? null : name;
+        return name is null || name.Length > MaxFileNameLength || !BlobNameRules.IsValid(name) ? null : name;
     }
 
     static async Task<bool> CopyWithinAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public static class RejectionMessages
         RejectionReason.LimitExceeded => "The document exceeds a processing limit (pages, characters or structure).",
         RejectionReason.UnsafeContent => "The file has a hostile structure (such as a zip bomb or external XML entities) and was not opened.",
         RejectionReason.Overwritten => "The file was replaced by a newer upload before this version was read; the newer upload is processed as its own release.",
+        RejectionReason.InvalidName => "The file's name has characters storage tools mangle (control, bidirectional, zero-width or noncharacters) or a form they rewrite; upload it again under a plain name.",
         _ => "The file could not be read.",
     };
 }

@@ -35,6 +35,12 @@ public enum RejectionReason
     /// the content this release was scheduled for. The newer content is processed as its own release.
     /// </summary>
     Overwritten,
+
+    /// <summary>
+    /// The blob's name breaks <see cref="Storage.BlobNameRules"/> (noncharacters, control, bidirectional or zero-width
+    /// characters, or a name storage tools rewrite): it was uploaded by another tool and is not read, only recorded.
+    /// </summary>
+    InvalidName,
 }
 
 /// <summary>Thrown by document readers when input is unusable; never retried. The message is a sentence for people.</summary>

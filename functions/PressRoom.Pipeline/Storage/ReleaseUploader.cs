@@ -10,6 +10,11 @@ public sealed class ReleaseUploader(PressRoomStorage storage)
     public async Task<string> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
+        if (BlobNameRules.Check(blobName) is { IsValid: false } bad)
+        {
+            throw new ArgumentException(bad.Problem, nameof(blobName));
+        }
+
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;

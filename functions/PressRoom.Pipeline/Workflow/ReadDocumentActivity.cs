@@ -27,6 +27,13 @@ public sealed class ReadDocumentActivity(
     {
         await progress.MarkAsync(input.ReleaseId, TaskNames.ReadDocument, cancellationToken);
 
+        // A name the storage SDK would rewrite cannot be opened as itself: the release is recorded, not read.
+        if (BlobNameRules.Check(input.BlobName) is { IsValid: false } badName)
+        {
+            logger.LogWarning("Release {ReleaseId} rejected: blob name {BlobName} is invalid: {Problem}", input.ReleaseId, BlobNameRules.Printable(input.BlobName), badName.Problem);
+            return DocumentSummary.Rejection(RejectionReason.InvalidName.ToString(), badName.Problem!);
+        }
+
         // Reads that started and never finished mean the file took the process down (or it was killed) each time.
         int unfinished = await attempts.StartAsync(input.ReleaseId, cancellationToken);
         if (unfinished >= limits.Value.MaxReadAttempts)

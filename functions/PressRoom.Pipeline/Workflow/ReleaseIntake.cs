@@ -11,15 +11,25 @@ namespace PressRoom.Pipeline.Workflow;
 /// </summary>
 public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler scheduler, ReleaseLifecycle lifecycle, TimeProvider clock, ILogger<ReleaseIntake> logger)
 {
-    public async Task<ScheduleResult> OfferAsync(DurableTaskClient client, string blobName, string source, CancellationToken cancellationToken)
+    /// <param name="version">The blob's ETag when the caller knows it (the watcher); it tells versions of a badly named blob apart.</param>
+    public async Task<ScheduleResult> OfferAsync(DurableTaskClient client, string blobName, string source, CancellationToken cancellationToken, string? version = null)
     {
-        var blob = storage.ReleasesContainer.GetBlobClient(blobName);
+        ArgumentNullException.ThrowIfNull(blobName);
         string sha256;
-        long size;
-        // One streamed GET (OpenRead would add a properties call and ranged reads).
-        using (var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value)
-        await using (var content = download.Content)
+        long size = 0;
+        if (!BlobNameRules.IsValid(blobName))
         {
+            // Not downloaded: the SDK would fetch another name (or none). The release is scheduled all the same, so it gets
+            // a Rejected/InvalidName row and event instead of silence; its "content" id is the name and version.
+            sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(blobName + "\n" + version)));
+        }
+        else
+        {
+            var blob = storage.ReleasesContainer.GetBlobClient(blobName);
+
+            // One streamed GET (OpenRead would add a properties call and ranged reads).
+            using var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            await using var content = download.Content;
             size = download.Details.ContentLength;
             sha256 = await ReleaseIdentity.HashAsync(content, cancellationToken);
         }
@@ -32,7 +42,7 @@ public sealed class ReleaseIntake(PressRoomStorage storage, ReleaseScheduler sch
         // The first delivery claims the release by inserting its row; later ones give it time to schedule first.
         var claimed = await lifecycle.TryClaimAsync(input, cancellationToken);
         var result = await scheduler.ScheduleAsync(client, input, claimed ? TimeSpan.Zero : ClaimGrace, cancellationToken);
-        logger.LogInformation("Blob {BlobName} offered via {Source}: release {ReleaseId}, started {Started}", blobName, source, result.ReleaseId, result.Started);
+        logger.LogInformation("Blob {BlobName} offered via {Source}: release {ReleaseId}, started {Started}", BlobNameRules.Printable(blobName), source, result.ReleaseId, result.Started);
         return result;
     }
 
