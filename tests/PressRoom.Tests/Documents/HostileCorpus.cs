@@ -58,9 +58,12 @@ public static class HostileCorpus
         new("hostile/header-then-garbage.pdf", "%PDF header, random bytes, %%EOF", RejectionReason.Corrupt, () => Concat("%PDF-1.7\n"u8.ToArray(), Noise(4096, 7), "\n%%EOF\n"u8.ToArray())),
         new("hostile/too-many-pages.pdf", "501 pages, over the 500 page limit", RejectionReason.LimitExceeded, () => HandWrittenPdf.Build([.. Enumerable.Range(0, 501).Select(i => (IReadOnlyList<PdfLineSpec>)[new PdfLineSpec($"Page {i}", 12, 700)])])),
         new("hostile/nested-arrays.pdf", "an object nested 100,000 arrays deep", RejectionReason.LimitExceeded, DeeplyNestedPdf),
+        new("hostile/flate-bomb.pdf", "a ~100 KB content stream inflating to 106 MB", RejectionReason.UnsafeContent, () => BombFixture.PdfFlateBomb(106L * 1024 * 1024)),
+        new("hostile/glyph-bomb.pdf", "one page drawing 2.1 million glyphs (2 MB of page content from ~10 KB)", RejectionReason.LimitExceeded, () => BombFixture.PdfGlyphBomb(2_100_000)),
 
         // Word / zip
         new("hostile/zip-bomb.docx", "a Word package with 64 MB of zeros compressed to ~64 KB", RejectionReason.UnsafeContent, ZipBomb),
+        new("hostile/styles-bomb.docx", "styles.xml of ~80 MB at ~30:1, under the package ratio limit", RejectionReason.LimitExceeded, () => BombFixture.DocxStylesBomb(850_000)),
         new("hostile/too-many-entries.docx", "1,500 entries in the package", RejectionReason.LimitExceeded, TooManyEntries),
         new("hostile/xxe.docx", "document.xml declares an external entity (file:///etc/passwd)", RejectionReason.UnsafeContent, () => ZipFixture.MinimalDocx(
             "<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>",
@@ -81,6 +84,8 @@ public static class HostileCorpus
             "<html><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav><footer>© Ministry</footer></body></html>")),
         new("hostile/deep-nesting.html", "10,000 nested div elements", RejectionReason.LimitExceeded, () => Encoding.UTF8.GetBytes(
             "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 10_000)) + "deep" + "</body></html>")),
+        new("hostile/many-elements.html", "2.8 million <b></b> elements (19.6 MB)", RejectionReason.LimitExceeded, () => BombFixture.HtmlManyElements(2_800_000)),
+        new("hostile/deeper-nesting.html", "100,000 nested div elements", RejectionReason.LimitExceeded, () => BombFixture.HtmlDeepNesting(100_000)),
 
         // Text encodings and binary data
         new("hostile/binary-noise.txt", "64 KB of random bytes named .txt", RejectionReason.UnsupportedFormat, () => Noise(64 * 1024, 42)),
