@@ -10,7 +10,8 @@ namespace PressRoom.Tests.Documents;
 
 /// <summary>
 /// The whole hostile corpus goes through the real local runtime (Azurite, durable engine, blob watcher) while
-/// valid releases flow beside it: each bad input ends Rejected with its reason, every valid one completes,
+/// valid releases flow beside it: each bad input (resource bombs included) and each badly named blob ends Rejected
+/// with its reason, every valid one completes,
 /// the runtime keeps answering, and every original blob is still there byte for byte.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -40,6 +41,9 @@ public sealed class HostileCorpusEndToEndTests(AzuriteFixture azurite)
         // Valid releases interleaved with the corpus, so good work flows while bad input arrives.
         var valid = ValidReleases().Select(v => (Name: $"e2e-{run}/valid/{v.Name}", v.Bytes)).ToList();
         var hostile = HostileCorpus.All.Select(s => (Name: $"e2e-{run}/{s.Name}", Sample: s)).ToList();
+
+        // Names another tool can put into storage but the name rule refuses: a row and a reason each, never silence.
+        var badNames = new[] { $"e2e-{run}/bad-names/invoice\u202Etxt.exe", $"e2e-{run}/bad-names/zero\u200Bwidth.txt" };
         var uploads = new List<(string Name, byte[] Bytes)>();
         for (int i = 0; i < Math.Max(valid.Count, hostile.Count); i++)
         {
@@ -54,6 +58,7 @@ public sealed class HostileCorpusEndToEndTests(AzuriteFixture azurite)
             }
         }
 
+        uploads.AddRange(badNames.Select(n => (n, "Title\n\nA release under a name the rule refuses."u8.ToArray())));
         foreach (var (name, bytes) in uploads)
         {
             await container.GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true, ct);
@@ -80,6 +85,14 @@ public sealed class HostileCorpusEndToEndTests(AzuriteFixture azurite)
             else if (status != ReleaseStatus.Completed)
             {
                 problems.Add($"{sample}: expected Completed, got {status}/{row.GetString("ReasonCode")}");
+            }
+        }
+
+        foreach (var name in badNames)
+        {
+            if (rows[name].GetString("Status") != ReleaseStatus.Rejected || rows[name].GetString("ReasonCode") != nameof(RejectionReason.InvalidName))
+            {
+                problems.Add($"{name}: expected Rejected/InvalidName, got {rows[name].GetString("Status")}/{rows[name].GetString("ReasonCode")}");
             }
         }
 
