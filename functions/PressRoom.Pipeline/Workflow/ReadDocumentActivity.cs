@@ -88,7 +88,7 @@ public sealed class ReadDocumentActivity(
                 logger.LogWarning("Release {ReleaseId} rejected: reading {BlobName} took longer than {MaxReadTime}", input.ReleaseId, input.BlobName, maxReadTime);
                 return DocumentSummary.Rejection(
                     RejectionReason.LimitExceeded.ToString(),
-                    $"Reading the file took longer than {maxReadTime.TotalSeconds:0} seconds, the most PressRoom spends on one release.");
+                    $"Reading the file took longer than {maxReadTime.TotalSeconds:0.#} seconds, the most PressRoom spends on one release.");
             }
         }
     }

@@ -48,25 +48,26 @@ internal static partial class PdfStreamBudget
             end = end < 0 ? pdf.Length : data + end;
             from = end;
             cancellationToken.ThrowIfCancellationRequested();
-            Measure(pdf.AsMemory(data, end - data), StreamInfo.Parse(dictionary), limits, use, cancellationToken);
+            Measure(pdf, data, end - data, StreamInfo.Parse(dictionary), limits, use, cancellationToken);
         }
 
         return use;
     }
 
-    static void Measure(ReadOnlyMemory<byte> encoded, StreamInfo info, DocumentLimits limits, PdfBudgetUse use, CancellationToken cancellationToken)
+    static void Measure(byte[] pdf, int offset, int length, StreamInfo info, DocumentLimits limits, PdfBudgetUse use, CancellationToken cancellationToken)
     {
         if (info.Filters.Count == 0)
         {
             if (info.IsPageContent)
             {
-                CountGlyphs(new MemoryStream(encoded.ToArray(), writable: false), limits, use, cancellationToken);
+                CountGlyphs(new MemoryStream(pdf, offset, length, writable: false), limits, use, cancellationToken);
             }
 
             return;
         }
 
-        Stream current = new MemoryStream(encoded.ToArray(), writable: false);
+        // A view of the original bytes, not a copy.
+        Stream current = new MemoryStream(pdf, offset, length, writable: false);
         try
         {
             bool decodedFully = true;
@@ -84,7 +85,7 @@ internal static partial class PdfStreamBudget
                 current = new CountingReadStream(decoded, layerLimit, read => layerLimit == limits.MaxPdfStreamBytes
                     ? new DocumentRejectedException(
                         RejectionReason.UnsafeContent,
-                        $"A stream of the PDF expands from {encoded.Length:N0} bytes to more than {Megabytes(limits.MaxPdfStreamBytes)}; that is a decompression bomb, not a document.")
+                        $"A stream of the PDF expands from {length:N0} bytes to more than {Megabytes(limits.MaxPdfStreamBytes)}; that is a decompression bomb, not a document.")
                     : new DocumentRejectedException(
                         RejectionReason.LimitExceeded,
                         $"The PDF's streams expand to more than {Megabytes(limits.MaxPdfDecodedBytes)} in all, more than PressRoom reads in one release."),
