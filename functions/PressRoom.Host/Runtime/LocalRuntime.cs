@@ -77,6 +77,8 @@ public sealed class LocalRuntime : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, apiUri.Port));
 
             var app = builder.Build();
+            app.UseMiddleware<RequestBodyErrors>();
+            app.UseMiddleware<LoopbackRequestGuard>();
             app.MapPressRoomApi();
             await app.StartAsync(cancellationToken);
             return new LocalRuntime(app, engine, azurite)
