@@ -85,7 +85,7 @@ public sealed partial class ReleasesApi(
     /// </summary>
     async Task<IResult> UploadMultipartAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
+        var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value : null;
         if (string.IsNullOrEmpty(boundary))
         {
             return ApiErrors.BadRequest(ApiErrorCodes.MalformedBody, "The multipart body has no boundary.");
@@ -95,38 +95,46 @@ public sealed partial class ReleasesApi(
         await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), "pressroom-upload-" + Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         string? partName = null, fieldName = null;
         var hasFile = false;
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                await section.Body.CopyToAsync(Stream.Null, cancellationToken);
-            }
-            else if (disposition.IsFileDisposition() && !hasFile)
-            {
-                hasFile = true;
-                partName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                using var part = new UploadStream(section.Body, limit);
-                try
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
-                    await part.CopyToAsync(spool, cancellationToken);
+                    await section.Body.CopyToAsync(Stream.Null, cancellationToken);
                 }
-                catch (UploadTooLargeException)
+                else if (disposition.IsFileDisposition() && !hasFile)
                 {
-                    return TooLarge(limit);
+                    hasFile = true;
+                    partName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                    using var part = new UploadStream(section.Body, limit);
+                    try
+                    {
+                        await part.CopyToAsync(spool, cancellationToken);
+                    }
+                    catch (UploadTooLargeException)
+                    {
+                        return TooLarge(limit);
+                    }
                 }
-            }
-            else if (disposition.IsFormDisposition() && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("fileName", StringComparison.Ordinal))
-            {
-                fieldName = await ReadFieldAsync(section.Body, cancellationToken);
-                if (fieldName is null)
+                else if (disposition.IsFormDisposition() && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("fileName", StringComparison.Ordinal))
                 {
-                    return ApiErrors.BadRequest(ApiErrorCodes.InvalidFileName, $"The fileName field is longer than {MaxFileNameLength} characters.");
+                    fieldName = await ReadFieldAsync(section.Body, cancellationToken);
+                    if (fieldName is null)
+                    {
+                        return ApiErrors.BadRequest(ApiErrorCodes.InvalidFileName, $"The fileName field is longer than {MaxFileNameLength} characters.");
+                    }
+                }
+                else
+                {
+                    await section.Body.CopyToAsync(Stream.Null, cancellationToken);
                 }
             }
-            else
-            {
-                await section.Body.CopyToAsync(Stream.Null, cancellationToken);
-            }
+        }
+        catch (IOException ex) when (ex is not UploadTooLargeException && RequestBodyErrors.BodyError(ex) is null)
+        {
+            // MultipartReader's word for a body that ends before its closing boundary.
+            return ApiErrors.BadRequest(ApiErrorCodes.MalformedBody, "The multipart body is malformed: it ended before its closing boundary.");
         }
 
         if (!hasFile)
