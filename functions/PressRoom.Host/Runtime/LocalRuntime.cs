@@ -103,15 +103,12 @@ public sealed class LocalRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Logs go to stderr (stdout belongs to command output: tables, JSON), one line each, framework noise at Warning.</summary>
+    /// <summary>Logs go to stderr (stdout belongs to command output: tables, JSON), one escaped line each, framework noise at Warning.</summary>
     static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        logging.AddConsole(o => o.FormatterName = EscapingConsoleFormatter.Name);
+        logging.AddConsoleFormatter<EscapingConsoleFormatter, ConsoleFormatterOptions>();
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
