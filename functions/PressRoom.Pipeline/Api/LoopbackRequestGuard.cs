@@ -59,7 +59,7 @@ public sealed partial class LoopbackRequestGuard(RequestDelegate next, IOptionsM
             : null;
     }
 
-    internal static bool IsLoopbackName(string host) =>
+    public static bool IsLoopbackName(string host) =>
         host.Equals("127.0.0.1", StringComparison.Ordinal)
         || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || host.Equals("[::1]", StringComparison.Ordinal);
