@@ -20,6 +20,9 @@ param identityName string
 @description('Blob-triggered function that ingests releases.')
 param ingestFunctionName string = 'IngestRelease'
 
+@description('Queue the WithdrawRelease function reads (PressRoom.Pipeline.Storage.StorageNames.DeletionsQueue); main.bicep creates it.')
+param deletionsQueueName string = 'release-deletions'
+
 @description('Container that receives events Event Grid could not deliver.')
 param deadLetterContainerName string = 'eventgrid-deadletter'
 
@@ -70,10 +73,8 @@ resource releasesSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptio
       // Only the releases container (PressRoom.Pipeline.Storage.StorageNames.ReleasesContainer).
       subjectBeginsWith: '/blobServices/default/containers/releases/'
       includedEventTypes: [
+        // Deletions go to the release-deletions queue (below): the blob extension would only drop them.
         'Microsoft.Storage.BlobCreated'
-        // The blob extension accepts deletions and drops them (the blob is gone); kept so a deletion is
-        // visible in Event Grid metrics and reaches the app should it ever handle it.
-        'Microsoft.Storage.BlobDeleted'
       ]
       isSubjectCaseSensitive: false
     }
@@ -98,4 +99,55 @@ resource releasesSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptio
   }
 }
 
+// Deleting a release's blob withdraws it: BlobDeleted events under releases/ are written to the release-deletions
+// queue, which the WithdrawRelease function reads. Delivered with the shared identity (it holds Storage Queue Data
+// Contributor on the account), so no storage key or SAS is involved.
+resource deletionsSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
+  parent: systemTopic
+  name: 'release-deletions-to-queue'
+  properties: {
+    deliveryWithResourceIdentity: {
+      identity: {
+        type: 'UserAssigned'
+        userAssignedIdentity: identity.id
+      }
+      destination: {
+        endpointType: 'StorageQueue'
+        properties: {
+          resourceId: storage.id
+          queueName: deletionsQueueName
+          // Kept until WithdrawRelease reads it (-1: no expiry), so a deletion is never lost to a stopped app.
+          queueMessageTimeToLiveInSeconds: -1
+        }
+      }
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    filter: {
+      subjectBeginsWith: '/blobServices/default/containers/releases/'
+      includedEventTypes: [
+        'Microsoft.Storage.BlobDeleted'
+      ]
+      isSubjectCaseSensitive: false
+    }
+    retryPolicy: {
+      maxDeliveryAttempts: maxDeliveryAttempts
+      eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
+    }
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'UserAssigned'
+        userAssignedIdentity: identity.id
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storage.id
+          blobContainerName: deadLetterContainerName
+        }
+      }
+    }
+  }
+}
+
 output EVENTGRID_SUBSCRIPTION_NAME string = releasesSubscription.name
+output EVENTGRID_DELETIONS_SUBSCRIPTION_NAME string = deletionsSubscription.name

@@ -81,6 +81,16 @@ param logRetentionInDays int = 30
 @description('Days a deleted blob or container stays recoverable (soft delete): releases are never lost to a mistaken delete.')
 param softDeleteRetentionDays int = 14
 
+@allowed([
+  'public'
+  'restricted'
+])
+@description('Who may reach the Function App over HTTP (API, comms page, dashboard). public: anyone, with API keys / Functions keys as the guard (the default; a choice, see docs/deploy-to-azure.md). restricted: only allowedClientIpRanges, plus Event Grid (service tag AzureEventGrid) for the blob webhook.')
+param networkAccess string = 'public'
+
+@description('With networkAccess = restricted: client address ranges in CIDR form (e.g. the office egress 203.0.113.0/24) allowed to call the app.')
+param allowedClientIpRanges array = []
+
 // Unique, stable per subscription + resource group + environment.
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
@@ -90,6 +100,25 @@ var tags = {
 
 // Durable Task hub name: letters and digits only, starts with a letter, at most 45 characters.
 var durableTaskHubName = take('pressroom${replace(replace(environmentName, '-', ''), '_', '')}', 45)
+
+// Inbound rules of the Function App when restricted: Event Grid's webhook deliveries first, then the clients.
+var restrictedInbound = concat(
+  [
+    {
+      name: 'event-grid-webhook'
+      action: 'Allow'
+      priority: 100
+      tag: 'ServiceTag'
+      ipAddress: 'AzureEventGrid'
+    }
+  ],
+  map(range(0, length(allowedClientIpRanges)), i => {
+    name: 'client-${i}'
+    action: 'Allow'
+    priority: 200 + i
+    ipAddress: allowedClientIpRanges[i]
+  })
+)
 
 // Containers, tables and queue the app uses (mirrors PressRoom.Pipeline.Storage.StorageNames; a test keeps them equal).
 var appContainerNames = [
@@ -106,6 +135,7 @@ var tableNames = [
   'BlobReceipts'
 ]
 var eventsQueueName = 'release-events'
+var deletionsQueueName = 'release-deletions'
 
 // Role definition ids below are Azure built-in roles, written as literals (with the role's name beside each) so
 // the compiled template can be checked against them.
@@ -195,6 +225,12 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-0
 resource eventsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
   parent: queueService
   name: eventsQueueName
+}
+
+// Event Grid writes BlobDeleted events here (infra/eventgrid.bicep); WithdrawRelease reads them.
+resource deletionsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
+  parent: queueService
+  name: deletionsQueueName
 }
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
@@ -312,6 +348,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // networkAccess: everything else is denied when restricted; deployment (scm) follows the same rules.
+      ipSecurityRestrictionsDefaultAction: networkAccess == 'restricted' ? 'Deny' : 'Allow'
+      ipSecurityRestrictions: networkAccess == 'restricted' ? restrictedInbound : []
+      scmIpSecurityRestrictionsUseMain: true
       // Exactly the settings PressRoom reads (tests/PressRoom.Tests/Infra/AppSettingsContract.cs): nothing secret.
       appSettings: [
         // Host, blob trigger and Durable Task storage: identity-based, no connection string, no key.
@@ -532,6 +572,7 @@ output AZURE_IDENTITY_CLIENT_ID string = identity.properties.clientId
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = systemTopic.name
 output AZURE_EVENTGRID_DEADLETTER_CONTAINER string = deadLetterContainer.name
 output AZURE_RELEASES_CONTAINER string = appContainers[0].name
+output AZURE_DELETIONS_QUEUE string = deletionsQueue.name
 output AZURE_TRANSLATOR_ENDPOINT string = translator.properties.endpoint
 output AZURE_LANGUAGE_ENDPOINT string = language.properties.endpoint
 output DURABLE_TASK_HUB_NAME string = durableTaskHubName

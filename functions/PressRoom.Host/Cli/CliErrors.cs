@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using Azure;
+using Microsoft.Extensions.Options;
+using PressRoom.Host.Runtime;
 
 namespace PressRoom.Host.Cli;
 
@@ -9,6 +11,9 @@ public static class CliErrors
     /// <summary>Exit code when storage (Azurite or an Azure account) cannot be reached.</summary>
     public const int StorageUnreachable = 3;
 
+    /// <summary>Exit code for a bad setting or a missing dependency (Azurite, Node.js): fix the setup and run again.</summary>
+    public const int BadSetup = 2;
+
     public static async Task<int> RunAsync(Func<Task<int>> command, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -16,6 +21,17 @@ public static class CliErrors
         try
         {
             return await command();
+        }
+        catch (StartupException ex)
+        {
+            await error.WriteLineAsync($"pressroom: {ex.Message}");
+            return BadSetup;
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A validator the pre-start check did not cover (registered by a later component): still one line.
+            await error.WriteLineAsync($"pressroom: configuration error: {string.Join(" ", ex.Failures)}");
+            return BadSetup;
         }
         catch (Exception ex) when (IsUnreachableStorage(ex))
         {

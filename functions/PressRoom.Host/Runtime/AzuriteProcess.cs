@@ -34,8 +34,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return new AzuriteProcess(connection, null);
         }
 
-        var binary = FindBinary() ?? throw new InvalidOperationException(
-            "Azurite is not installed. Run 'npm ci' in the repository root (./run.sh does it), or set AzureWebJobsStorage to a storage connection.");
+        var binary = FindBinary() ?? throw new StartupException(
+            "Azurite is not installed: run 'npm ci' in the repository root (./run.sh does it), or set AzureWebJobsStorage to a storage connection.");
+        if (FindOnPath("node") is null)
+        {
+            throw new StartupException(
+                "Node.js is not installed (Azurite runs on it): install Node.js 20 and put 'node' on PATH, or set AzureWebJobsStorage to a storage connection.");
+        }
+
         string[] persistence = ["--inMemoryPersistence"];
         if (!options.AzuriteInMemory)
         {
@@ -78,6 +84,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>An executable on PATH, as the shell would find it (Azurite's script starts with "#!/usr/bin/env node").</summary>
+    static string? FindOnPath(string name)
+    {
+        var names = OperatingSystem.IsWindows() ? new[] { name + ".exe", name + ".cmd" } : [name];
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(dir => names.Select(n => Path.Combine(dir, n)))
+            .FirstOrDefault(File.Exists);
     }
 
     /// <summary>node_modules/.bin/azurite above the working directory or the program's directory.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.Telemetry;
 
 namespace PressRoom.Host.Runtime;
@@ -15,9 +14,7 @@ public sealed class InstanceGaugePoller(DurableTaskClient client, InstanceGauges
         {
             try
             {
-                var pending = await CountAsync(OrchestrationRuntimeStatus.Pending, stoppingToken);
-                var running = await CountAsync(OrchestrationRuntimeStatus.Running, stoppingToken);
-                gauges.Update(pending, running, await AdminInstanceQueries.UnhandledFailuresAsync(client, stoppingToken));
+                await InstanceGaugeRefresher.RefreshAsync(client, gauges, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -25,16 +22,5 @@ public sealed class InstanceGaugePoller(DurableTaskClient client, InstanceGauges
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    async Task<long> CountAsync(OrchestrationRuntimeStatus status, CancellationToken cancellationToken)
-    {
-        long count = 0;
-        await foreach (var _ in client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [status], FetchInputsAndOutputs = false, PageSize = 500 }).WithCancellation(cancellationToken))
-        {
-            count++;
-        }
-
-        return count;
     }
 }

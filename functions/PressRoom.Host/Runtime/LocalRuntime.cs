@@ -42,6 +42,7 @@ public sealed class LocalRuntime : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         ConfigureLogging(builder.Logging);
+        LocalRuntimeSettings.Validate(builder.Configuration);
         var options = builder.Configuration.GetSection(LocalRuntimeOptions.Section).Get<LocalRuntimeOptions>() ?? new LocalRuntimeOptions();
         builder.Services.Configure<LocalRuntimeOptions>(builder.Configuration.GetSection(LocalRuntimeOptions.Section));
 
@@ -78,6 +79,8 @@ public sealed class LocalRuntime : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, apiUri.Port));
 
             var app = builder.Build();
+            app.UseMiddleware<RequestBodyErrors>();
+            app.UseMiddleware<LoopbackRequestGuard>();
             app.MapPressRoomApi();
             await app.StartAsync(cancellationToken);
             return new LocalRuntime(app, engine, azurite)
@@ -102,15 +105,12 @@ public sealed class LocalRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Logs go to stderr (stdout belongs to command output: tables, JSON), one line each, framework noise at Warning.</summary>
+    /// <summary>Logs go to stderr (stdout belongs to command output: tables, JSON), one escaped line each, framework noise at Warning.</summary>
     static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        logging.AddConsole(o => o.FormatterName = EscapingConsoleFormatter.Name);
+        logging.AddConsoleFormatter<EscapingConsoleFormatter, ConsoleFormatterOptions>();
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);

@@ -192,6 +192,12 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
         string? reason = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
+            // A form or text/plain body is what a cross-site page can send without a preflight; JSON it cannot.
+            if (!request.HasJsonContentType())
+            {
+                return (null, Problem(415, "UnsupportedMediaType", "Send the body as application/json: {\"reason\": \"why this action\"}."));
+            }
+
             try
             {
                 var body = await JsonSerializer.DeserializeAsync<ActionRequest>(request.Body, PressRoomJson.Options, cancellationToken);

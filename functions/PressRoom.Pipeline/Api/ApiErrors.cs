@@ -18,6 +18,9 @@ public static class ApiErrorCodes
     public const string Unauthorized = "Unauthorized";
     public const string Forbidden = "Forbidden";
     public const string InternalError = "InternalError";
+    public const string RequestTimeout = "RequestTimeout";
+    public const string MalformedBody = "MalformedBody";
+    public const string UnsupportedMediaType = "UnsupportedMediaType";
 }
 
 /// <summary>Every error of the HTTP API has one shape: <c>{"error":{"code":"…","message":"…"}}</c>; never a stack trace.</summary>
@@ -37,6 +40,12 @@ public static class ApiErrors
         try
         {
             return await handler();
+        }
+        catch (Exception ex) when (RequestBodyErrors.BodyError(ex) is { } body)
+        {
+            // The client's body was refused by the server (size, rate, format): its answer, without a stack trace.
+            logger.LogInformation("API operation {Operation} refused the request body: {Status} {Reason}", operation, body.Status, body.Message);
+            return Error(body.Status, body.Code, body.Message);
         }
         catch (OperationCanceledException)
         {

@@ -13,4 +13,7 @@ public sealed class ApiOptions
 
     /// <summary>Read-only admin key: list and view, no actions.</summary>
     public string? ReaderKey { get; set; }
+
+    /// <summary>Upload bodies read at the same time; others wait their turn (bounded memory under a burst).</summary>
+    public int MaxConcurrentUploads { get; set; } = 4;
 }

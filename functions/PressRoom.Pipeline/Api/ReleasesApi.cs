@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
@@ -21,10 +24,14 @@ public sealed partial class ReleasesApi(
     ReleaseViewBuilder views,
     ReleaseArtifacts artifacts,
     IOptions<DocumentLimits> limits,
+    UploadGate gate,
     ILogger<ReleasesApi> logger)
 {
     public const string FileNameHeader = "X-File-Name";
     const int MaxFileNameLength = 200;
+
+    /// <summary>Room for multipart boundaries, part headers and a fileName field around a file at the limit.</summary>
+    const long MultipartAllowance = 64 * 1024;
 
     static readonly string[] KnownStatuses =
     [
@@ -38,70 +45,178 @@ public sealed partial class ReleasesApi(
         {
             ArgumentNullException.ThrowIfNull(request);
             var limit = limits.Value.MaxOriginalBytes;
-            if (request.ContentLength > limit && !request.HasFormContentType)
+            if (request.HasFormContentType && !IsMultipart(request))
+            {
+                return ApiErrors.Error(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType, "Send the file as the raw body (with X-File-Name) or as multipart/form-data, not as a URL-encoded form.");
+            }
+
+            if (request.ContentLength > limit + MultipartAllowance)
             {
                 return TooLarge(limit);
             }
 
-            string? fileName;
-            Stream content;
-            if (request.HasFormContentType)
-            {
-                var form = await request.ReadFormAsync(cancellationToken);
-                var file = form.Files.FirstOrDefault();
-                if (file is null)
-                {
-                    return ApiErrors.BadRequest(ApiErrorCodes.MissingFile, "The multipart body has no file part.");
-                }
-
-                if (file.Length > limit)
-                {
-                    return TooLarge(limit);
-                }
-
-                fileName = form.TryGetValue("fileName", out var field) && !string.IsNullOrWhiteSpace(field) ? field.ToString() : file.FileName;
-                content = file.OpenReadStream();
-            }
-            else
-            {
-                fileName = request.Headers[FileNameHeader].ToString() is { Length: > 0 } header ? Uri.UnescapeDataString(header) : null;
-                content = request.Body;
-            }
-
-            if (string.IsNullOrWhiteSpace(fileName))
-            {
-                return ApiErrors.BadRequest(ApiErrorCodes.MissingFileName, $"Name the file: send the {FileNameHeader} header (percent-encoded UTF-8) or a multipart file name.");
-            }
-
-            if (BlobNameFor(fileName) is not { } blobName)
-            {
-                return ApiErrors.BadRequest(ApiErrorCodes.InvalidFileName, $"The file name must be 1–{MaxFileNameLength} characters, without control, bidirectional, zero-width or noncharacter code points, not end with a dot, and not be '.' or '..'.");
-            }
-
-            using var buffer = new MemoryStream();
-            await using (content)
-            {
-                if (!await CopyWithinAsync(content, buffer, limit, cancellationToken))
-                {
-                    return TooLarge(limit);
-                }
-            }
-
-            if (buffer.Length == 0)
-            {
-                return ApiErrors.BadRequest(ApiErrorCodes.Empty, "The file is empty.");
-            }
-
-            buffer.Position = 0;
-            var releaseId = await uploader.UploadAsync(blobName, buffer, cancellationToken);
-            var existing = await queries.GetAsync(releaseId, cancellationToken);
-            var url = $"{ApiRoutes.Prefix}/releases/{releaseId}";
-            logger.LogInformation("Release uploaded over HTTP as blob {BlobName}: release {ReleaseId}", blobName, releaseId);
-            return Results.Json(
-                new UploadAccepted(releaseId, ReleaseIdentity.DocumentId(blobName), $"{StorageNames.ReleasesContainer}/{blobName}", existing?.GetString("Status") ?? "Uploaded", existing is not null, url, url + "/status"),
-                PressRoomJson.Options,
-                statusCode: StatusCodes.Status202Accepted);
+            AllowBodyOf(request, limit + MultipartAllowance);
+            using var slot = await gate.EnterAsync(cancellationToken);
+            return IsMultipart(request)
+                ? await UploadMultipartAsync(request, limit, cancellationToken)
+                : await UploadRawAsync(request, limit, cancellationToken);
         });
+
+    async Task<IResult> UploadRawAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        var fileName = request.Headers[FileNameHeader].ToString() is { Length: > 0 } header ? Uri.UnescapeDataString(header) : null;
+        if (NameProblem(fileName, out var blobName) is { } problem)
+        {
+            return problem;
+        }
+
+        using var body = new UploadStream(request.Body, limit);
+        return await StoreAsync(blobName!, body, limit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the multipart body section by section. The file part goes to a temporary file (never memory) because a
+    /// <c>fileName</c> field may follow it and name the blob; then the file is streamed to storage.
+    /// </summary>
+    async Task<IResult> UploadMultipartAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value : null;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return ApiErrors.BadRequest(ApiErrorCodes.MalformedBody, "The multipart body has no boundary.");
+        }
+
+        var reader = new MultipartReader(boundary, request.Body);
+        await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), "pressroom-upload-" + Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        string? partName = null, fieldName = null;
+        var hasFile = false;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+                }
+                else if (disposition.IsFileDisposition() && !hasFile)
+                {
+                    hasFile = true;
+                    partName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                    using var part = new UploadStream(section.Body, limit);
+                    try
+                    {
+                        await part.CopyToAsync(spool, cancellationToken);
+                    }
+                    catch (UploadTooLargeException)
+                    {
+                        return TooLarge(limit);
+                    }
+                }
+                else if (disposition.IsFormDisposition() && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("fileName", StringComparison.Ordinal))
+                {
+                    fieldName = await ReadFieldAsync(section.Body, cancellationToken);
+                    if (fieldName is null)
+                    {
+                        return ApiErrors.BadRequest(ApiErrorCodes.InvalidFileName, $"The fileName field is longer than {MaxFileNameLength} characters.");
+                    }
+                }
+                else
+                {
+                    await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+                }
+            }
+        }
+        catch (IOException ex) when (ex is not UploadTooLargeException && RequestBodyErrors.BodyError(ex) is null)
+        {
+            // MultipartReader's word for a body that ends before its closing boundary.
+            return ApiErrors.BadRequest(ApiErrorCodes.MalformedBody, "The multipart body is malformed: it ended before its closing boundary.");
+        }
+
+        if (!hasFile)
+        {
+            return ApiErrors.BadRequest(ApiErrorCodes.MissingFile, "The multipart body has no file part.");
+        }
+
+        if (NameProblem(string.IsNullOrWhiteSpace(fieldName) ? partName : fieldName, out var blobName) is { } problem)
+        {
+            return problem;
+        }
+
+        spool.Position = 0;
+        using var body = new UploadStream(spool, limit);
+        return await StoreAsync(blobName!, body, limit, cancellationToken);
+    }
+
+    async Task<IResult> StoreAsync(string blobName, UploadStream body, long limit, CancellationToken cancellationToken)
+    {
+        if (!await body.HasContentAsync(cancellationToken))
+        {
+            return ApiErrors.BadRequest(ApiErrorCodes.Empty, "The file is empty.");
+        }
+
+        string releaseId;
+        try
+        {
+            releaseId = await uploader.UploadAsync(blobName, body, cancellationToken);
+        }
+        catch (Exception) when (body.BytesRead > limit)
+        {
+            // The storage SDK may wrap the stream's own exception; the count says what happened. Nothing was committed.
+            return TooLarge(limit);
+        }
+
+        var existing = await queries.GetAsync(releaseId, cancellationToken);
+        var url = $"{ApiRoutes.Prefix}/releases/{releaseId}";
+        logger.LogInformation("Release uploaded over HTTP as blob {BlobName}: release {ReleaseId}", blobName, releaseId);
+        return Results.Json(
+            new UploadAccepted(releaseId, ReleaseIdentity.DocumentId(blobName), $"{StorageNames.ReleasesContainer}/{blobName}", existing?.GetString("Status") ?? "Uploaded", existing is not null, url, url + "/status"),
+            PressRoomJson.Options,
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    IResult? NameProblem(string? fileName, out string? blobName)
+    {
+        blobName = null;
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return ApiErrors.BadRequest(ApiErrorCodes.MissingFileName, $"Name the file: send the {FileNameHeader} header (percent-encoded UTF-8) or a multipart file name.");
+        }
+
+        blobName = BlobNameFor(fileName);
+        return blobName is null
+            ? ApiErrors.BadRequest(ApiErrorCodes.InvalidFileName, $"The file name must be 1–{MaxFileNameLength} characters, without control, bidirectional, zero-width or noncharacter code points, not end with a dot, and not be '.' or '..'.")
+            : null;
+    }
+
+    static bool IsMultipart(HttpRequest request) =>
+        request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The server's own body limit follows the upload limit (plus the multipart envelope), where the host lets us set it.</summary>
+    static void AllowBodyOf(HttpRequest request, long bytes)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = bytes;
+        }
+    }
+
+    static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body, System.Text.Encoding.UTF8);
+        var buffer = new char[MaxFileNameLength * 4 + 1];
+        var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+        if (read == buffer.Length)
+        {
+            return null;
+        }
+
+        return new string(buffer, 0, read);
+    }
 
     /// <summary><c>GET /api/releases?since=&amp;until=&amp;language=&amp;status=&amp;entity=&amp;top=&amp;continuation=</c>, newest first.</summary>
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -283,25 +398,6 @@ public sealed partial class ReleasesApi(
     {
         var name = fileName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
         return name is null || name.Length > MaxFileNameLength || !BlobNameRules.IsValid(name) ? null : name;
-    }
-
-    static async Task<bool> CopyWithinAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
-    {
-        var chunk = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit)
-            {
-                return false;
-            }
-
-            await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-        }
-
-        return true;
     }
 
     [GeneratedRegex("^[0-9a-f]{16}-[0-9a-f]{16}$")]

@@ -21,6 +21,7 @@ public static class ReleasesApiEndpoints
         services.AddSingleton<ReleasesApi>();
         services.AddSingleton<EntitiesApi>();
         services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<UploadGate>();
         return services;
     }
 

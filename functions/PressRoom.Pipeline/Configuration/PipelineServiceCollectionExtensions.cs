@@ -29,6 +29,7 @@ public static class PipelineServiceCollectionExtensions
             .Bind(configuration.GetSection(DocumentLimits.Section))
             .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
             .ValidateOnStart();
+        services.AddPressRoomSettingsValidation();
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
         services.AddSingleton<ReleaseArtifacts>();

@@ -9,7 +9,8 @@ namespace PressRoom.Pipeline.Storage;
 /// Every status change of a release version and what it writes: the row in <c>Releases</c>, its listing rows
 /// (<c>ReleasesByTime</c>, <c>EntityIndex</c>), the name index, <c>release.json</c> and exactly one event.
 /// Versions of one source blob share a partition: the newest processed version is current, older ones are Superseded;
-/// deleting the blob withdraws the current version; uploading the same content again reinstates it.
+/// deleting the blob withdraws the current version; uploading the same content again reinstates it, and uploading
+/// an earlier version's content again makes that version current again.
 /// Every method is safe to repeat (activities replay, blob events repeat, watchers race).
 /// </summary>
 public sealed class ReleaseLifecycle(
@@ -22,6 +23,14 @@ public sealed class ReleaseLifecycle(
 {
     const string WithdrawalsColumn = "Withdrawals";
     const string PreviousStatusColumn = "PreviousStatus";
+
+    /// <summary>
+    /// When this version's content last became what the blob holds: its claim, or a later re-upload of the same bytes.
+    /// Versions are ordered by it (falling back to <c>ReceivedAt</c>), so re-uploading earlier content makes it current
+    /// again; <c>ReceivedAt</c> itself never moves because listing keys derive from it.
+    /// </summary>
+    const string VersionAtColumn = "VersionAt";
+    const string ReuploadsColumn = "Reuploads";
 
     /// <summary>Records a newly received version (insert-only, so a repeated delivery never overwrites a later status).</summary>
     /// <returns>True when this call claimed the release; false when it was received before.</returns>
@@ -58,6 +67,7 @@ public sealed class ReleaseLifecycle(
         {
             // Received before: a repeated delivery, a retry of a failed release, or the same content uploaded again.
             await ReinstateIfWithdrawnAsync(input, cancellationToken);
+            await MakeCurrentIfSupersededAsync(input, cancellationToken);
             return false;
         }
 
@@ -177,17 +187,18 @@ public sealed class ReleaseLifecycle(
     {
         var chain = (await VersionsAsync(documentId, cancellationToken))
             .Where(r => r.GetString("Status") is ReleaseStatus.Completed or ReleaseStatus.Superseded)
-            .OrderBy(r => r.GetDateTimeOffset("ReceivedAt"))
+            .OrderBy(r => r.GetDateTimeOffset(VersionAtColumn) ?? r.GetDateTimeOffset("ReceivedAt"))
             .ThenBy(r => r.RowKey, StringComparer.Ordinal)
             .ToList();
         for (int i = 0; i < chain.Count; i++)
         {
             var row = chain[i];
-            if (i < chain.Count - 1 && row.GetString("Status") == ReleaseStatus.Completed)
+            // A re-upload can reorder the chain, so links are compared with the order, not only filled in once.
+            if (i < chain.Count - 1 && (row.GetString("Status") == ReleaseStatus.Completed || row.GetString("SupersededBy") != chain[i + 1].GetString("ReleaseId")))
             {
                 await SetStatusAsync(row, ReleaseStatus.Superseded, new Dictionary<string, object?> { ["SupersededBy"] = chain[i + 1].GetString("ReleaseId") }, cancellationToken);
             }
-            else if (i == chain.Count - 1 && i > 0 && row.GetString("Supersedes") is null)
+            else if (i == chain.Count - 1 && i > 0 && row.GetString("Supersedes") != chain[i - 1].GetString("ReleaseId"))
             {
                 await SetStatusAsync(row, row.GetString("Status")!, new Dictionary<string, object?> { ["Supersedes"] = chain[i - 1].GetString("ReleaseId") }, cancellationToken);
             }
@@ -218,6 +229,37 @@ public sealed class ReleaseLifecycle(
         }
     }
 
+    /// <summary>
+    /// Earlier content uploaded again (v1, v2, then v1's bytes): the blob holds v1 again, so v1 becomes current — a new
+    /// version in the chain that points at v1's release and content, without processing it again — and v2 is
+    /// Superseded by it. One <c>processed</c> event announces v1 as current (its <c>supersedes</c> names v2).
+    /// A repeated delivery finds v1 current already and changes nothing.
+    /// </summary>
+    async Task MakeCurrentIfSupersededAsync(ReleaseInput input, CancellationToken cancellationToken)
+    {
+        var row = await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken);
+        if (row is null || row.GetString("Status") != ReleaseStatus.Superseded)
+        {
+            return;
+        }
+
+        var reuploads = (row.GetInt32(ReuploadsColumn) ?? 0) + 1;
+        var versionAt = input.ReceivedAt > (row.GetDateTimeOffset(VersionAtColumn) ?? row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue)
+            ? input.ReceivedAt
+            : clock.GetUtcNow();
+        await SetStatusAsync(row, ReleaseStatus.Completed, new Dictionary<string, object?>
+        {
+            ["SupersededBy"] = null,
+            [VersionAtColumn] = versionAt,
+            [ReuploadsColumn] = reuploads,
+        }, cancellationToken);
+        await ReconcileVersionsAsync(input.DocumentId, cancellationToken);
+
+        logger.LogInformation("Release {ReleaseId} is current again: its content was uploaded again (re-upload {Count})", input.ReleaseId, reuploads);
+        var record = await RecordOfAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
+        await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(ReleaseEventTypes.Processed)}-current-{reuploads}", ReleaseEventTypes.Processed, ReleaseEventData.From(record), cancellationToken);
+    }
+
     /// <summary>Changes the status everywhere a release's status is stored: Releases, ReleasesByTime, EntityIndex and release.json.</summary>
     async Task SetStatusAsync(TableEntity row, string status, IReadOnlyDictionary<string, object?> extra, CancellationToken cancellationToken)
     {
@@ -229,7 +271,7 @@ public sealed class ReleaseLifecycle(
             change[name] = value;
         }
 
-        await storage.ReleasesTable.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await MergeIfExistsAsync(storage.ReleasesTable, row.PartitionKey, row.RowKey, change, cancellationToken);
 
         var listed = new TableEntity { ["Status"] = status };
         if (extra.TryGetValue("SupersededBy", out var supersededBy))
@@ -270,6 +312,26 @@ public sealed class ReleaseLifecycle(
         var entity = new TableEntity(values) { PartitionKey = partitionKey, RowKey = rowKey };
         try
         {
+            if (values.Any(kv => kv.Value is null))
+            {
+                // A merge cannot remove a property (storage ignores nulls): read, drop the nulled columns, replace.
+                var current = (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken)).Value;
+                foreach (var (name, value) in values)
+                {
+                    if (value is null)
+                    {
+                        current.Remove(name);
+                    }
+                    else
+                    {
+                        current[name] = value;
+                    }
+                }
+
+                await table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+
             await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

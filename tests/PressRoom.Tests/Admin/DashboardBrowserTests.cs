@@ -49,12 +49,14 @@ public sealed class DashboardBrowserTests(AdminRuntimeFixture fixture, ITestOutp
             wait.Until(d => d.FindElement(By.Id("count-Completed")).Text != "–");
             Assert.Contains("seed/000_1462e021ac3cc625.txt", driver.FindElement(seedRow).Text);
             Save(driver, "1-dashboard");
+            PressRoom.Tests.Page.Accessibility.AssertNoSeriousViolations(driver, "the dashboard (instance list)");
 
             Click(wait, seedRow);
             wait.Until(d => d.FindElement(By.Id("detail")).Displayed && d.FindElements(By.CssSelector("#timeline .tl-row.activity")).Count >= 5);
             Assert.Contains(seed, driver.FindElement(By.Id("d-title")).Text);
             Assert.Equal("Completed", driver.FindElement(By.Id("d-status")).Text);
             Save(driver, "2-seed-instance");
+            PressRoom.Tests.Page.Accessibility.AssertNoSeriousViolations(driver, "the dashboard (instance detail)");
 
             var failedRow = By.CssSelector($"#instances tr[data-instance='{ReleaseIdentity.InstanceId(failing)}']");
             Click(wait, failedRow);

@@ -41,6 +41,22 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
+    public void The_instance_gauges_are_refreshed_every_minute_by_a_timer_with_a_durable_client()
+    {
+        var timer = Binding("RefreshInstanceGauges", "timerTrigger");
+        Assert.Equal("0 */1 * * * *", timer.GetProperty("schedule").GetString());
+        Binding("RefreshInstanceGauges", "durableClient");
+    }
+
+    [Fact]
+    public void WithdrawRelease_reads_the_release_deletions_queue()
+    {
+        var trigger = Binding("WithdrawRelease", "queueTrigger");
+        Assert.Equal(PressRoom.Pipeline.Storage.StorageNames.DeletionsQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
     public void Host_json_is_the_repository_one_and_is_deployed_with_the_app()
     {
         var deployed = Path.Combine(PressroomBuild.FunctionsOutput, "host.json");

@@ -6,7 +6,9 @@ namespace PressRoom.Tests.Infra;
 [Collection(InfraCollection.Name)]
 public sealed class EventGridTemplateTests(BicepTemplatesFixture templates)
 {
-    ArmResource Subscription => templates.EventGrid.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+    ArmResource Subscription => templates.EventGrid.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions", r => r.Element.TryAt("properties.destination", out _));
+
+    ArmResource Deletions => templates.EventGrid.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions", r => r.Element.TryAt("properties.deliveryWithResourceIdentity", out _));
 
     [Fact]
     public void Stage_1_creates_the_storage_system_topic_with_the_shared_identity()
@@ -25,13 +27,36 @@ public sealed class EventGridTemplateTests(BicepTemplatesFixture templates)
     }
 
     [Fact]
-    public void Only_blob_creations_and_deletions_under_releases_are_delivered()
+    public void Only_blob_creations_under_releases_reach_the_blob_webhook()
     {
         Assert.Equal($"/blobServices/default/containers/{StorageNames.ReleasesContainer}/", Subscription.String("properties.filter.subjectBeginsWith"));
         Assert.Equal(
-            ["Microsoft.Storage.BlobCreated", "Microsoft.Storage.BlobDeleted"],
+            ["Microsoft.Storage.BlobCreated"],
             Subscription.At("properties.filter.includedEventTypes").EnumerateArray().Select(e => e.GetString()));
         Assert.False(Subscription.Properties.At("filter").TryGetProperty("advancedFilters", out _));
+        Assert.Equal(2, templates.EventGrid.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions").Count());
+    }
+
+    [Fact]
+    public void Blob_deletions_under_releases_feed_the_release_deletions_queue_with_the_identity_and_never_expire()
+    {
+        Assert.Equal($"/blobServices/default/containers/{StorageNames.ReleasesContainer}/", Deletions.String("properties.filter.subjectBeginsWith"));
+        Assert.Equal(["Microsoft.Storage.BlobDeleted"], Deletions.At("properties.filter.includedEventTypes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("EventGridSchema", Deletions.String("properties.eventDeliverySchema"));
+
+        var delivery = Deletions.At("properties.deliveryWithResourceIdentity");
+        Assert.Equal("UserAssigned", delivery.At("identity.type").GetString());
+        Assert.Equal("[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName'))]", delivery.At("identity.userAssignedIdentity").GetString());
+        Assert.Equal("StorageQueue", delivery.At("destination.endpointType").GetString());
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", delivery.At("destination.properties.resourceId").GetString());
+        Assert.Equal("[parameters('deletionsQueueName')]", delivery.At("destination.properties.queueName").GetString());
+        Assert.Equal(StorageNames.DeletionsQueue, templates.EventGrid.Parameter("deletionsQueueName").GetProperty("defaultValue").GetString());
+        Assert.Equal(-1, delivery.At("destination.properties.queueMessageTimeToLiveInSeconds").GetInt32());
+
+        // No key-based destination, and undeliverable deletions are dead-lettered like creations.
+        Assert.False(Deletions.Properties.TryGetProperty("destination", out _));
+        Assert.Equal("StorageBlob", Deletions.String("properties.deadLetterWithResourceIdentity.deadLetterDestination.endpointType"));
+        Assert.Equal("[parameters('maxDeliveryAttempts')]", Deletions.String("properties.retryPolicy.maxDeliveryAttempts"));
     }
 
     [Fact]

@@ -104,4 +104,23 @@ public sealed class FunctionAppTemplateTests(BicepTemplatesFixture templates)
     {
         Assert.Contains("createObject('azd-service-name', 'api')", FunctionApp.String("tags"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Network_access_is_public_by_default_and_restricted_to_listed_clients_plus_Event_Grid_on_request()
+    {
+        var access = templates.Main.Parameter("networkAccess");
+        Assert.Equal("public", access.GetProperty("defaultValue").GetString());
+        Assert.Equal(["public", "restricted"], access.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(0, templates.Main.Parameter("allowedClientIpRanges").GetProperty("defaultValue").GetArrayLength());
+
+        Assert.Equal("[if(equals(parameters('networkAccess'), 'restricted'), 'Deny', 'Allow')]", FunctionApp.String("properties.siteConfig.ipSecurityRestrictionsDefaultAction"));
+        Assert.Equal("[if(equals(parameters('networkAccess'), 'restricted'), variables('restrictedInbound'), createArray())]", FunctionApp.String("properties.siteConfig.ipSecurityRestrictions"));
+        Assert.True(FunctionApp.At("properties.siteConfig.scmIpSecurityRestrictionsUseMain").GetBoolean());
+
+        // Event Grid must still reach the blob webhook; every listed client range gets its own allow rule.
+        var inbound = templates.Main.Variable("restrictedInbound").GetString()!;
+        Assert.Contains("'tag', 'ServiceTag', 'ipAddress', 'AzureEventGrid'", inbound, StringComparison.Ordinal);
+        Assert.Contains("range(0, length(parameters('allowedClientIpRanges')))", inbound, StringComparison.Ordinal);
+        Assert.Contains("parameters('allowedClientIpRanges')[lambdaVariables('i')]", inbound, StringComparison.Ordinal);
+    }
 }

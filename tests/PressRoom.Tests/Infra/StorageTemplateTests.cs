@@ -57,7 +57,11 @@ public sealed class StorageTemplateTests(BicepTemplatesFixture templates)
             r => r.Element.TryAt("copy.count", out var count) && count.GetString() == "[length(variables('appContainerNames'))]");
         Assert.Contains(templates.Main.OfType("Microsoft.Storage/storageAccounts/tableServices/tables"),
             r => r.Element.TryAt("copy.count", out var count) && count.GetString() == "[length(variables('tableNames'))]");
-        Assert.Contains("eventsQueueName", templates.Main.Single("Microsoft.Storage/storageAccounts/queueServices/queues").Name, StringComparison.Ordinal);
+        Assert.Equal(StorageNames.DeletionsQueue, templates.Main.Variable("deletionsQueueName").GetString());
+        var queues = templates.Main.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q.Name).ToList();
+        Assert.Equal(2, queues.Count);
+        Assert.Contains(queues, n => n.Contains("eventsQueueName", StringComparison.Ordinal));
+        Assert.Contains(queues, n => n.Contains("deletionsQueueName", StringComparison.Ordinal));
     }
 
     [Fact]

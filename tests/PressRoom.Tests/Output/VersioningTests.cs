@@ -100,6 +100,72 @@ public sealed class VersioningTests
         Assert.Equal(v2, back.GetProperty("subject").GetString());
     }
 
+    [Fact]
+    public async Task Uploading_earlier_content_again_makes_that_version_current_without_processing_it_again()
+    {
+        await using var azurite = await AzuriteInstance.StartAsync();
+        await using var runtime = await TestRuntime.StartAsync(azurite.ConnectionString);
+        var storage = runtime.Storage;
+        var seed = await File.ReadAllTextAsync(RepoPaths.SeedRelease);
+        var v1Content = Encoding.UTF8.GetBytes(seed);
+        var v2Content = Encoding.UTF8.GetBytes(seed + "\n\nتصحيح: أضيفت هذه الفقرة في النسخة الثانية.\n");
+        using var api = new ApiClient(runtime.Url, key: null);
+
+        var v1 = await UploadAsync(storage, v1Content);
+        await WaitForStatusAsync(storage, v1, ReleaseStatus.Completed);
+        var v2 = await UploadAsync(storage, v2Content);
+        await WaitForStatusAsync(storage, v2, ReleaseStatus.Completed);
+        await WaitForStatusAsync(storage, v1, ReleaseStatus.Superseded);
+        Assert.Equal(2, (await WaitForEventsAsync(storage)).Count);
+
+        // v1's bytes again: the blob holds v1, so v1 is current and v2 superseded by it — no third orchestration.
+        Assert.Equal(v1, await UploadAsync(storage, v1Content));
+        await WaitForStatusAsync(storage, v2, ReleaseStatus.Superseded);
+        await WaitForStatusAsync(storage, v1, ReleaseStatus.Completed);
+        var deadline = DateTime.UtcNow + Timeout;
+        while ((await VersionRowsAsync(storage)).Single(r => r.RowKey == v1).GetString("Supersedes") is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250); // the chain is relinked just after the statuses change
+        }
+
+        var rows = await VersionRowsAsync(storage);
+        var current = rows.Single(r => r.RowKey == v1);
+        Assert.Null(current.GetString("SupersededBy"));
+        Assert.Equal(v2, current.GetString("Supersedes"));
+        Assert.NotNull(current.GetDateTimeOffset("VersionAt"));
+        Assert.Equal(v1, rows.Single(r => r.RowKey == v2).GetString("SupersededBy"));
+        Assert.Equal(2, await InstanceCountAsync(runtime.Client));
+
+        var (status, detail) = await api.GetJsonAsync($"/api/releases/{v1}");
+        Assert.Equal(200, status);
+        Assert.Equal(ReleaseStatus.Completed, detail.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, detail.TryGetProperty("supersededBy", out var by) ? by.ValueKind : JsonValueKind.Null);
+        var v1Json = await ReadReleaseJsonAsync(storage, v1);
+        OutputContract.AssertValidReleaseJson(v1Json);
+        Assert.DoesNotContain("\"supersededBy\":\"", v1Json, StringComparison.Ordinal);
+        await AssertListedAsync(api, v1, ReleaseStatus.Completed);
+        await AssertListedAsync(api, v2, ReleaseStatus.Superseded);
+
+        // One processed event says v1 is current again and what it replaces.
+        var back = Assert.Single(await WaitForEventsAsync(storage));
+        Assert.Equal(ReleaseEventTypes.Processed, back.GetProperty("type").GetString());
+        Assert.Equal(v1, back.GetProperty("subject").GetString());
+        Assert.Equal(v2, back.GetProperty("data").GetProperty("supersedes").GetString());
+
+        // The same bytes once more (a new ETag): already current, nothing changes, nothing is sent.
+        Assert.Equal(v1, await UploadAsync(storage, v1Content));
+        await WaitForReceiptAsync(storage, v1);
+        Assert.Empty(await EventQueue.ReadAllAsync(storage));
+        Assert.Equal(ReleaseStatus.Completed, (await VersionRowsAsync(storage)).Single(r => r.RowKey == v1).GetString("Status"));
+
+        // And back to v2: the order follows the uploads, however often they alternate.
+        Assert.Equal(v2, await UploadAsync(storage, v2Content));
+        await WaitForStatusAsync(storage, v1, ReleaseStatus.Superseded);
+        await WaitForStatusAsync(storage, v2, ReleaseStatus.Completed);
+        Assert.Equal(v2, (await VersionRowsAsync(storage)).Single(r => r.RowKey == v1).GetString("SupersededBy"));
+        Assert.Equal(2, await InstanceCountAsync(runtime.Client));
+    }
+
     /// <summary>Events are sent after the status is written: wait for the first, then for stragglers.</summary>
     static async Task<List<JsonElement>> WaitForEventsAsync(PressRoomStorage storage)
     {

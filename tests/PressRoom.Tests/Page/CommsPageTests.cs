@@ -44,6 +44,7 @@ public sealed partial class CommsPageTests(PageFixture fixture) : IClassFixture<
         Assert.Equal("rgb(11, 59, 91)", B.Script<string>("return getComputedStyle(document.querySelector('.topbar')).backgroundColor"));
         Assert.DoesNotContain(B.ConsoleErrors(), e => e.Contains("SyntaxError", StringComparison.Ordinal) || e.Contains("Uncaught", StringComparison.Ordinal));
         B.Screenshot("home-desktop");
+        Accessibility.AssertNoSeriousViolations(B.Driver, "the comms page (home)");
         B.Resize(390, 844);
         Assert.True(B.Script<bool>("return document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at phone width.");
         B.Screenshot("home-phone");
@@ -104,6 +105,7 @@ public sealed partial class CommsPageTests(PageFixture fixture) : IClassFixture<
 
         B.Script<object?>("window.scrollTo(0, 0)");
         B.Screenshot("release-desktop");
+        Accessibility.AssertNoSeriousViolations(B.Driver, "the comms page (release side by side with entities)");
         B.Resize(1440, 2600);
         B.Screenshot("release-desktop-full");
 
