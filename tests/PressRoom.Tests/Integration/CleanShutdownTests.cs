@@ -9,8 +9,8 @@ namespace PressRoom.Tests.Integration;
 
 /// <summary>
 /// Stopping the local runtime is safe in every state. Before the fix, stopping an engine whose worker had not yet
-/// connected threw NullReferenceException inside the gRPC server's async void ApplicationStopping handler, which
-/// terminated this very test process: these tests fail by crashing the run, as the bug did.
+/// connected threw NullReferenceException inside the gRPC server's async void ApplicationStopping handler, which ends
+/// the process. The runtimes here run under a <see cref="FaultRecordingContext"/>, which records such a crash instead.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CleanShutdownTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -22,11 +22,15 @@ public sealed class CleanShutdownTests(AzuriteFixture azurite, ITestOutputHelper
     public async Task An_engine_stopped_before_any_worker_connected_stops_cleanly_and_can_be_stopped_again()
     {
         var options = new LocalRuntimeOptions { TaskHub = TestRuntime.NewTaskHub() };
-        var engine = await DurableEngine.StartAsync(azurite.ConnectionString, options, NoLogs, CancellationToken.None);
-
-        await engine.DisposeAsync();
-        await engine.DisposeAsync();
+        var faults = new FaultRecordingContext();
+        await faults.RunAsync(async () =>
+        {
+            var engine = await DurableEngine.StartAsync(azurite.ConnectionString, options, NoLogs, CancellationToken.None);
+            await engine.DisposeAsync();
+            await engine.DisposeAsync();
+        });
         await Task.Delay(Settle);
+        Assert.Empty(faults.Faults);
 
         // The task hub it created is intact and usable by the next engine.
         await using var next = await TestRuntime.StartAsync(azurite.ConnectionString, watch: false, $"PressRoom:TaskHub={options.TaskHub}");
@@ -37,39 +41,50 @@ public sealed class CleanShutdownTests(AzuriteFixture azurite, ITestOutputHelper
     public async Task A_runtime_cancelled_at_any_point_of_its_start_stops_cleanly()
     {
         // Cancel the start at several points: before storage, during the engine's start, while the worker connects.
+        var faults = new FaultRecordingContext();
         foreach (var after in new[] { 0, 150, 400, 800, 1500, 3000 })
         {
-            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(after));
-            LocalRuntime? runtime = null;
-            try
-            {
-                runtime = await LocalRuntime.StartAsync(RuntimeArgs(TestRuntime.NewTaskHub()), watch: false, cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                output.WriteLine($"cancelled after {after} ms: the start gave up and cleaned up");
-            }
-
-            if (runtime is not null)
-            {
-                output.WriteLine($"cancelled after {after} ms: the runtime had already started; stopping it twice");
-                await runtime.DisposeAsync();
-                await runtime.DisposeAsync();
-            }
+            await faults.RunAsync(() => StartAndCancelAsync(after));
         }
 
         await Task.Delay(Settle);
+        Assert.Empty(faults.Faults);
+    }
+
+    async Task StartAndCancelAsync(int after)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(after));
+        LocalRuntime? runtime = null;
+        try
+        {
+            runtime = await LocalRuntime.StartAsync(RuntimeArgs(TestRuntime.NewTaskHub()), watch: false, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            output.WriteLine($"cancelled after {after} ms: the start gave up and cleaned up");
+        }
+
+        if (runtime is not null)
+        {
+            output.WriteLine($"cancelled after {after} ms: the runtime had already started; stopping it twice");
+            await runtime.DisposeAsync();
+            await runtime.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task A_runtime_that_ran_work_stops_cleanly_and_can_be_stopped_again()
     {
-        var runtime = await TestRuntime.StartAsync(azurite.ConnectionString, watch: false);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, await RunNoOpAsync(runtime, activities: 2));
-
-        await runtime.DisposeAsync();
-        await runtime.DisposeAsync();
+        var faults = new FaultRecordingContext();
+        await faults.RunAsync(async () =>
+        {
+            var runtime = await TestRuntime.StartAsync(azurite.ConnectionString, watch: false);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, await RunNoOpAsync(runtime, activities: 2));
+            await runtime.DisposeAsync();
+            await runtime.DisposeAsync();
+        });
         await Task.Delay(Settle);
+        Assert.Empty(faults.Faults);
     }
 
     [Fact]
