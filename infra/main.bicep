@@ -25,7 +25,7 @@ param operatorPrincipalType string = 'User'
 
 @minValue(1)
 @maxValue(1000)
-@description('Flex Consumption: most instances the app may scale out to.')
+@description('Flex Consumption: most instances the app may scale out to. 40 covers 10,000 releases/hour with burst headroom; 10 is enough for 1,000/hour (docs/benchmarks.md, Scale-out in Azure).')
 param maximumInstanceCount int = 40
 
 @allowed([

@@ -8,11 +8,13 @@ namespace PressRoom.Host.Runtime;
 /// locks, so an activity that ran longer than the work-item visibility timeout (a very large release) was delivered
 /// again every timeout and never finished. This decorator renews each locked activity work item every
 /// <paramref name="renewEvery"/> (a third of the timeout: two renewals may be late on a busy machine before the
-/// lock lapses) until it is completed or abandoned; everything else passes straight through.
+/// lock lapses) until it is completed or abandoned. Start and stop go through <see cref="BackendLifecycle"/>;
+/// everything else passes straight through.
 /// </summary>
 public sealed class ActivityLockRenewingService(IOrchestrationService inner, TimeSpan renewEvery, ILogger<ActivityLockRenewingService> logger) : IOrchestrationService
 {
     readonly ConcurrentDictionary<string, Renewal> renewals = new(StringComparer.Ordinal);
+    readonly BackendLifecycle lifecycle = new(inner, logger);
 
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
@@ -91,11 +93,12 @@ public sealed class ActivityLockRenewingService(IOrchestrationService inner, Tim
 
     public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
 
-    public Task StartAsync() => inner.StartAsync();
+    // Start and stop go through the lifecycle guard: safe in every state (see BackendLifecycle).
+    public Task StartAsync() => lifecycle.StartAsync();
 
-    public Task StopAsync() => inner.StopAsync();
+    public Task StopAsync() => lifecycle.StopAsync(isForced: false);
 
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    public Task StopAsync(bool isForced) => lifecycle.StopAsync(isForced);
 
     public Task CreateAsync() => inner.CreateAsync();
 

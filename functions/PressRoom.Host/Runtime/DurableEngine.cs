@@ -21,11 +21,16 @@ namespace PressRoom.Host.Runtime;
 /// </summary>
 public sealed class DurableEngine : IAsyncDisposable
 {
+    static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
+
     readonly WebApplication server;
+    readonly IOrchestrationService backend;
+    int disposed;
 
     DurableEngine(WebApplication server, GrpcChannel channel, AzureStorageOrchestrationService service)
     {
         this.server = server;
+        backend = server.Services.GetRequiredService<IOrchestrationService>();
         Channel = channel;
         Service = service;
     }
@@ -46,28 +51,7 @@ public sealed class DurableEngine : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
 
         var engine = options.Engine;
-        builder.Services.AddSingleton(sp => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-            TaskHubName = options.TaskHub,
-            WorkerId = WorkerIdentity.Current,
-            PartitionCount = engine.PartitionCount,
-            MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities,
-            MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations,
-            WorkItemQueueVisibilityTimeout = engine.WorkItemVisibilityTimeout,
-            ControlQueueVisibilityTimeout = engine.ControlQueueVisibilityTimeout,
-            MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
-            LeaseInterval = engine.LeaseInterval,
-            LeaseRenewInterval = engine.LeaseRenewInterval,
-            LeaseAcquireInterval = engine.LeaseAcquireInterval,
-            UseTablePartitionManagement = true,
-
-            // The default 2 s is too tight for Azurite on a busy machine; a timeout there costs a lease cycle.
-            PartitionTableOperationTimeout = TimeSpan.FromSeconds(15),
-            UseInstanceTableEtag = true,
-            ThrowExceptionOnInvalidDedupeStatus = true,
-            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
-        }));
+        builder.Services.AddSingleton(sp => EngineSettings.CreateBackend(connectionString, options, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IOrchestrationService>(sp => new ActivityLockRenewingService(
             sp.GetRequiredService<AzureStorageOrchestrationService>(),
             engine.WorkItemVisibilityTimeout / 3,
@@ -77,13 +61,36 @@ public sealed class DurableEngine : IAsyncDisposable
         builder.Services.AddGrpc();
 
         var server = builder.Build();
-        var service = server.Services.GetRequiredService<AzureStorageOrchestrationService>();
-        await service.CreateIfNotExistsAsync();
-        server.MapGrpcService<TaskHubGrpcServer>();
-        await server.StartAsync(cancellationToken);
+        try
+        {
+            var service = server.Services.GetRequiredService<AzureStorageOrchestrationService>();
+            await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+            server.MapGrpcService<TaskHubGrpcServer>();
+            await server.StartAsync(cancellationToken);
 
-        var address = server.Urls.Single().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        return new DurableEngine(server, GrpcChannel.ForAddress(address), service);
+            var address = server.Urls.Single().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+            return new DurableEngine(server, GrpcChannel.ForAddress(address), service);
+        }
+        catch
+        {
+            // A start cancelled or failed half-way must not leave a listening server behind.
+            await StopQuietlyAsync(server);
+            throw;
+        }
+    }
+
+    static async Task StopQuietlyAsync(WebApplication server)
+    {
+        try
+        {
+            await server.StopAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Never started: nothing to stop.
+        }
+
+        await server.DisposeAsync();
     }
 
     /// <summary>Registers the Durable Task SDK worker (running the pipeline's tasks) and client on this engine.</summary>
@@ -100,10 +107,21 @@ public sealed class DurableEngine : IAsyncDisposable
         services.Replace(ServiceDescriptor.Singleton<IOrchestrationBackend, AzureStorageBackend>());
     }
 
+    /// <summary>Safe in every state (the worker never connected, the backend still starting) and safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await server.StopAsync();
+
+        // The server stops the backend from a fire-and-forget handler; wait for that same stop (it is idempotent and
+        // never throws) so no lease loop outlives the engine and touches storage that is being shut down.
+        await Task.WhenAny(backend.StopAsync(), Task.Delay(StopWait));
         await server.DisposeAsync();
         Channel.Dispose();
     }
+
 }

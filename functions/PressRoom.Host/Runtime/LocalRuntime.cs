@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Console;
 using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Configuration;
+using PressRoom.Pipeline.Maintenance;
 using PressRoom.Pipeline.Storage;
 
 namespace PressRoom.Host.Runtime;
@@ -15,6 +16,7 @@ public sealed class LocalRuntime : IAsyncDisposable
     readonly WebApplication app;
     readonly DurableEngine engine;
     readonly AzuriteProcess? azurite;
+    int disposed;
 
     LocalRuntime(WebApplication app, DurableEngine engine, AzuriteProcess? azurite)
     {
@@ -67,6 +69,8 @@ public sealed class LocalRuntime : IAsyncDisposable
 
             builder.Services.AddPressRoomPipeline(builder.Configuration);
             engine.AddWorkerAndClient(builder.Services);
+            builder.Services.AddHistoryPurge(builder.Configuration);
+            builder.Services.AddHostedService<HistoryPurgeService>();
             LocalTelemetry.Add(builder.Services, builder.Configuration);
             configureServices?.Invoke(builder.Services);
             if (watch)
@@ -120,8 +124,14 @@ public sealed class LocalRuntime : IAsyncDisposable
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
 
+    /// <summary>Safe to call twice (an <c>await using</c> plus an explicit stop); the second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         // Worker first (it ends its stream), then the engine, then storage.
         await app.StopAsync();
         await app.DisposeAsync();

@@ -1,4 +1,5 @@
 using PressRoom.Pipeline.Configuration;
+using PressRoom.Pipeline.Maintenance;
 using PressRoom.Tests.Infra;
 
 namespace PressRoom.Tests.Functions;
@@ -11,6 +12,7 @@ public class AppSettingsReadByFunctionsTests
         (TranslationOptions.Section, typeof(TranslationOptions)),
         (EntitiesOptions.Section, typeof(EntitiesOptions)),
         (LanguageServiceOptions.Section, typeof(LanguageServiceOptions)),
+        (HistoryRetentionOptions.Section, typeof(HistoryRetentionOptions)),
     ];
 
     static IEnumerable<string> SettingNames() => BoundInAzure.SelectMany(b =>

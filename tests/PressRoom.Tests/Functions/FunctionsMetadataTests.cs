@@ -57,6 +57,15 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
+    public void PurgeHistory_is_an_hourly_timer_with_a_durable_client()
+    {
+        var trigger = Binding("PurgeHistory", "timerTrigger");
+        Assert.Equal(PressRoom.Functions.PurgeHistory.Schedule, trigger.GetProperty("schedule").GetString());
+        Assert.Equal("0 17 * * * *", trigger.GetProperty("schedule").GetString());
+        Binding("PurgeHistory", "durableClient");
+    }
+
+    [Fact]
     public void Host_json_is_the_repository_one_and_is_deployed_with_the_app()
     {
         var deployed = Path.Combine(PressroomBuild.FunctionsOutput, "host.json");

@@ -33,11 +33,16 @@ public static class AppSettingsContract
 
     /// <summary>
     /// Read by the app but deliberately not set in Azure: the Translator is called on its custom-subdomain endpoint
-    /// with an Entra ID token, which needs no region (the region header is only for key auth on the global endpoint).
+    /// with an Entra ID token, which needs no region (the region header is only for key auth on the global endpoint);
+    /// the history retention keeps its default unless an operator overrides it.
     /// </summary>
     public static readonly IReadOnlySet<string> ReadButNotSetByTemplate = new HashSet<string>(StringComparer.Ordinal)
     {
         "Translation__Region",
+        // The history purge's options (HistoryRetentionOptions): their documented defaults apply in Azure; the
+        // interval is the local runtime's (the Functions app purges on its hourly timer).
+        "PressRoom__HistoryRetention",
+        "PressRoom__HistoryPurgeInterval",
     };
 
     /// <summary>Key-based settings for local development only; the template must never set them.</summary>

@@ -45,6 +45,15 @@ public sealed class FunctionAppTemplateTests(BicepTemplatesFixture templates)
     }
 
     [Fact]
+    public void Scale_defaults_are_the_ones_sized_for_10000_releases_an_hour()
+    {
+        // docs/benchmarks.md, "Scale-out in Azure": about 3 busy instances at 10,000 releases/hour, 40 for bursts;
+        // 2048 MB per instance for the largest documents.
+        Assert.Equal(40, templates.Main.Parameter("maximumInstanceCount").GetProperty("defaultValue").GetInt32());
+        Assert.Equal(2048, templates.Main.Parameter("instanceMemoryMB").GetProperty("defaultValue").GetInt32());
+    }
+
+    [Fact]
     public void The_deployment_package_container_is_reached_with_the_identity()
     {
         var storage = templates.Main.Single("Microsoft.Storage/storageAccounts");

@@ -53,6 +53,21 @@ public sealed class HostJsonTests
     }
 
     [Fact]
+    public void Scale_out_settings_are_the_ones_sized_in_docs_benchmarks()
+    {
+        // docs/benchmarks.md, "Scale-out in Azure": 8 partitions let orchestration work spread over 8 instances at
+        // 10,000 releases/hour (the partition count is fixed per task hub); extended sessions keep an orchestration
+        // in memory between episodes, so its history is not reloaded for every activity result.
+        var durable = Host().At("extensions.durableTask");
+
+        Assert.Equal(8, durable.At("storageProvider.partitionCount").GetInt32());
+        Assert.True(durable.GetProperty("extendedSessionsEnabled").GetBoolean());
+        Assert.InRange(durable.GetProperty("extendedSessionIdleTimeoutInSeconds").GetInt32(), 10, 60);
+        Assert.Equal(8, durable.GetProperty("maxConcurrentActivityFunctions").GetInt32());
+        Assert.Equal(16, durable.GetProperty("maxConcurrentOrchestratorFunctions").GetInt32());
+    }
+
+    [Fact]
     public void Orchestration_payloads_are_not_traced()
     {
         // Inputs and outputs hold release text: keep them out of telemetry.
