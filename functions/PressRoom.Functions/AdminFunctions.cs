@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PressRoom.Pipeline.Admin;
-using PressRoom.Pipeline.Api;
 
 namespace PressRoom.Functions;
 

@@ -5,6 +5,6 @@ using PressRoom.Pipeline.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddPressRoomPipeline(builder.Configuration);
+builder.Services.AddPressRoomPipeline(builder.Configuration).AddPressRoomApi(builder.Configuration);
 builder.Services.AddPressRoomTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -215,7 +215,7 @@ public static class InstancesCommand
 
     /// <summary>Accepts a release id as well as its instance id.</summary>
     internal static string InstanceId(string id) =>
-        id.StartsWith(Pipeline.Workflow.ReleaseIdentity.InstancePrefix, StringComparison.Ordinal) ? id : Pipeline.Workflow.ReleaseIdentity.InstanceId(id);
+        id.StartsWith(ReleaseIdentity.InstancePrefix, StringComparison.Ordinal) ? id : ReleaseIdentity.InstanceId(id);
 
     static string Query(params (string Name, string? Value)[] parameters)
     {

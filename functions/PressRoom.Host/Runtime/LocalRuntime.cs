@@ -1,6 +1,5 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Console;
-using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Storage;
 
@@ -64,7 +63,7 @@ public sealed class LocalRuntime : IAsyncDisposable
             await storage.EnsureCreatedAsync(cancellationToken);
             engine = await DurableEngine.StartAsync(connection, options, ConfigureLogging, cancellationToken);
 
-            builder.Services.AddPressRoomPipeline(builder.Configuration);
+            builder.Services.AddPressRoomPipeline(builder.Configuration).AddPressRoomApi(builder.Configuration);
             engine.AddWorkerAndClient(builder.Services);
             LocalTelemetry.Add(builder.Services, builder.Configuration);
             configureServices?.Invoke(builder.Services);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
@@ -23,7 +22,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section));
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
-        services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
         services.AddOptions<Admin.AdminOptions>().Bind(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddOptions<DocumentLimits>()
             .Bind(configuration.GetSection(DocumentLimits.Section))
@@ -43,7 +41,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<ReleaseListing>();
         services.AddSingleton<EntitySearch>();
-        services.AddPressRoomApi(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();

@@ -189,7 +189,7 @@ public sealed class LanguageContractTests
         var error = await Assert.ThrowsAsync<EntitiesUnavailableException>(() => extractor.ExtractAsync(new EntityRequest(Sample, "ar"), CancellationToken.None));
 
         Assert.Contains("UnsupportedLanguageCode", error.Message, StringComparison.Ordinal);
-        Assert.IsAssignableFrom<PressRoom.Pipeline.Workflow.PermanentFailureException>(error);
+        Assert.IsAssignableFrom<PermanentFailureException>(error);
     }
 
     [Fact]

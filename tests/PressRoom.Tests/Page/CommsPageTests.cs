@@ -50,7 +50,7 @@ public sealed partial class CommsPageTests(PageFixture fixture) : IClassFixture<
 
         using var http = new HttpClient();
         using var response = await http.GetAsync(new Uri(fixture.Url));
-        Assert.Equal(PressRoom.Pipeline.Api.PageHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(PressRoom.Web.PageHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [ChromiumFact]

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using PressRoom.Functions;
-using PressRoom.Pipeline.Api;
 using PressRoom.Tests.Infrastructure;
 
 namespace PressRoom.Tests.Page;
