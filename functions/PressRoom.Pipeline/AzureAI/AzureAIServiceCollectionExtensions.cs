@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Pipeline.AzureAI;
 

@@ -11,6 +11,9 @@ using PressRoom.Pipeline.Language;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Pipeline.Workflow;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Entities.Bilingual;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Pipeline.Configuration;
 

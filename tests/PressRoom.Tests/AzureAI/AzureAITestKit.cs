@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PressRoom.Pipeline.AzureAI;
 using PressRoom.Tests.AzureAI.Fakes;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 
@@ -23,7 +25,7 @@ internal static class AzureAITestKit
 
     public static TranslatorClient TranslatorClient(FakeTranslator fake, AzureAIOptions? options = null, AzureAIConnection? connection = null, ILoggerFactory? logs = null) =>
         new(new AzureAIServiceClient(
-            PressRoom.Pipeline.AzureAI.TranslatorClient.ServiceName,
+            Pipeline.Translation.AzureTranslator.TranslatorClient.ServiceName,
             connection ?? AzureAIConnection.WithKey(fake.Server.BaseAddress, fake.ExpectedKey!, fake.ExpectedRegion),
             options ?? FastOptions(),
             (logs ?? NullLoggerFactory.Instance).CreateLogger("translator"),
@@ -39,7 +41,7 @@ internal static class AzureAITestKit
 
     public static LanguageClient LanguageClient(FakeLanguage fake, AzureAIOptions? options = null, AzureAIConnection? connection = null, ILoggerFactory? logs = null) =>
         new(new AzureAIServiceClient(
-            PressRoom.Pipeline.AzureAI.LanguageClient.ServiceName,
+            Pipeline.Entities.AzureLanguage.LanguageClient.ServiceName,
             connection ?? AzureAIConnection.WithKey(fake.Server.BaseAddress, fake.ExpectedKey!),
             options ?? FastOptions(),
             (logs ?? NullLoggerFactory.Instance).CreateLogger("language"),

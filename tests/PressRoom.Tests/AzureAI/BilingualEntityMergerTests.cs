@@ -2,6 +2,7 @@ using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Tests.AzureAI.Fakes;
+using PressRoom.Pipeline.Entities.Bilingual;
 
 namespace PressRoom.Tests.AzureAI;
 

@@ -5,6 +5,8 @@ using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Tests.Infrastructure;
 using Xunit.Abstractions;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 

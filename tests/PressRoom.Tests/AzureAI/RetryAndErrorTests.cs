@@ -5,6 +5,7 @@ using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Pipeline.Workflow;
 using PressRoom.Tests.AzureAI.Fakes;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PressRoom.Pipeline.AzureAI;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Translation.AzureTranslator;
 
 /// <summary>
 /// Typed client for Translator v3.0 <c>POST /translate</c>. The global endpoint

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Entities.AzureLanguage;
 
 /// <summary>One document of a Language batch: id unique within the request, the text, its ISO 639-1 language.</summary>
 public sealed record LanguageInput(string Id, string Text, string Language);

@@ -1,8 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Translation.AzureTranslator;
 
 /// <summary>
 /// Translation provider <c>azure</c>: Azure AI Translator v3.0. Paragraphs are planned into requests within the

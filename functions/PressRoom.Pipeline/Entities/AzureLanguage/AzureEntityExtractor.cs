@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Entities;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Entities.AzureLanguage;
 
 /// <summary>
 /// Entity provider <c>azure</c>: Azure AI Language NER (2024-11-01) on chunks of the text, five documents per request,

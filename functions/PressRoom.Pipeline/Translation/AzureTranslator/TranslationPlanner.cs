@@ -1,4 +1,6 @@
-namespace PressRoom.Pipeline.AzureAI;
+using PressRoom.Pipeline.AzureAI;
+
+namespace PressRoom.Pipeline.Translation.AzureTranslator;
 
 /// <summary>Translator v3 request limits: elements per request, and characters (code points) per request summed over all targets.</summary>
 public sealed record TranslatorLimits(int MaxElements = 1_000, int MaxCharacters = 50_000)

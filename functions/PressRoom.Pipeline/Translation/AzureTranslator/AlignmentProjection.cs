@@ -1,6 +1,7 @@
 using System.Globalization;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Translation.AzureTranslator;
 
 /// <summary>
 /// Translator's <c>alignment.proj</c>: space-separated <c>srcStart:srcEnd-tgtStart:tgtEnd</c> with inclusive indices

@@ -1,7 +1,8 @@
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Entities.Bilingual;
 
 /// <summary>Source-language and English entities after merging: paired mentions share one key and know each other's surface form.</summary>
 public sealed record BilingualEntities(IReadOnlyList<ExtractedEntity> Source, IReadOnlyList<ExtractedEntity> English, int PairedByAlignment, int PairedByName);

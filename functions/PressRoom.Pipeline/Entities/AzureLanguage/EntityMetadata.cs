@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Entities.AzureLanguage;
 
 /// <summary>
 /// Reads Language 2024-11-01 entity <c>metadata</c> into the normalized value PressRoom stores: ISO dates

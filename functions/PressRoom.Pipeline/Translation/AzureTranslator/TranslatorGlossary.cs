@@ -1,6 +1,7 @@
 using System.Text;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Translation.AzureTranslator;
 
 /// <summary>
 /// The house term list, applied with Translator's dynamic dictionary markup

@@ -1,4 +1,6 @@
-namespace PressRoom.Pipeline.AzureAI;
+using PressRoom.Pipeline.AzureAI;
+
+namespace PressRoom.Pipeline.Entities.AzureLanguage;
 
 /// <summary>
 /// Cuts a text into Language documents of at most <c>maxTextElements</c> text elements, between sentences where

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Entities;
+using PressRoom.Pipeline.AzureAI;
 
-namespace PressRoom.Pipeline.AzureAI;
+namespace PressRoom.Pipeline.Entities.Bilingual;
 
 /// <summary>
 /// Entity provider <c>both</c>: the builtin rules and Azure AI Language on the same text, merged. Where both found
