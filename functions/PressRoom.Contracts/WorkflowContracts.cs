@@ -107,3 +107,6 @@ public static class TaskNames
 
 /// <summary>Carries an entity list between activities through a blob.</summary>
 public sealed record EntityDocument(string Language, string Provider, IReadOnlyList<ExtractedEntity> Entities, IReadOnlyList<string> Warnings);
+
+/// <summary>Custom status of a running release: the stage it is in and, after a failure, why.</summary>
+public sealed record StageStatus(string Stage, string? ReasonCode = null);

@@ -1,44 +1,16 @@
-using System.Globalization;
-using System.Text;
-
 namespace PressRoom.TextKernel;
 
 /// <summary>
-/// Folds Arabic and Latin names to a search form, so "الأنصاري", "الانصارى" and "انصاري" meet, and "Al-Ansari" meets "al ansari":
-/// Arabic diacritics and tatweel removed, alef/yeh/teh marbuta/hamza carriers unified, Latin lower-cased without accents.
+/// Search tokens of names, so "الأنصاري", "الانصارى" and "انصاري" meet, and "Al-Ansari" meets "al ansari"
+/// (folding: <see cref="FoldProfile.Search"/>).
 /// </summary>
 public static class NameNormalizer
 {
     /// <summary>Tokens shorter than this are not indexed (single letters match everything).</summary>
     public const int MinTokenLength = 2;
 
-    public static string Normalize(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var decomposed = value.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark || c == '\u0640')
-            {
-                continue; // tashkeel, accents, tatweel
-            }
-
-            builder.Append(c switch
-            {
-                'أ' or 'إ' or 'آ' or 'ٱ' => 'ا',
-                'ى' => 'ي',
-                'ئ' => 'ي',
-                'ؤ' => 'و',
-                'ة' => 'ه',
-                _ when char.IsLetterOrDigit(c) => char.ToLowerInvariant(c),
-                _ => ' ',
-            });
-        }
-
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>The search form of a name: <see cref="ArabicFolding.FoldWords"/> in <see cref="FoldProfile.Search"/>.</summary>
+    public static string Normalize(string value) => ArabicFolding.FoldWords(value, FoldProfile.Search);
 
     /// <summary>
     /// Search tokens of a name. An Arabic word is also indexed without its attached article or particle

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace PressRoom.TextKernel;
@@ -105,48 +104,4 @@ public static class Romanizer
 
     public static string RomanizePhrase(IEnumerable<string> foldedWords) =>
         string.Join(' ', foldedWords.Select(RomanizeWord).Where(w => w.Length > 0));
-}
-
-/// <summary>Stable entity keys: "category:lowercase-ascii-slug" of the English name.</summary>
-public static class EntityKeys
-{
-    public static string Make(string category, string english) => category.ToLowerInvariant() + ":" + Slug(english);
-
-    public static string Slug(string text)
-    {
-        // ASCII needs no decomposition (and skips an ICU call per entity).
-        var normalized = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(normalized.Length);
-        var dash = false;
-        foreach (var c in normalized)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’')
-            {
-                continue;
-            }
-
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (dash && builder.Length > 0)
-                {
-                    builder.Append('-');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-                dash = false;
-            }
-            else if (c == '.' && builder.Length > 0 && char.IsAsciiDigit(builder[^1]))
-            {
-                // Keep decimal points in values (8.5-usd is not 85-usd).
-                builder.Append('.');
-            }
-            else
-            {
-                dash = true;
-            }
-        }
-
-        var slug = builder.ToString().TrimEnd('.');
-        return slug.Length == 0 ? "x" : slug;
-    }
 }

@@ -4,7 +4,8 @@ namespace PressRoom.TextKernel;
 /// Splits text into sentences for the translation and entity chunkers. Boundaries: paragraph and line breaks,
 /// and . ! ? ؟ … followed by a space or the end (not inside numbers like 3.5, not after one-letter or known
 /// abbreviations like "د." or "Dr."). Arabic clause marks ، ؛ and ; , are used only to cut a sentence that is
-/// longer than the caller's limit. Spans never include surrounding whitespace.
+/// longer than the caller's limit. Spans never include surrounding whitespace. The one segmenter of PressRoom:
+/// the document reader uses <see cref="Split(string, int)"/>, the Azure chunkers <see cref="Cover"/> and <see cref="Clauses"/>.
 /// </summary>
 public static class SentenceSegmenter
 {
@@ -69,6 +70,80 @@ public static class SentenceSegmenter
         AddTrimmed(text, sentenceStart, text.Length, maxLength, spans);
         return spans;
     }
+
+    /// <summary>
+    /// Contiguous spans that together cover the whole text: the sentences of <see cref="Split(string)"/>, each with the
+    /// whitespace that follows it, so a chunker can cut and reassemble the text exactly.
+    /// </summary>
+    public static IReadOnlyList<TextSpan> Cover(string text)
+    {
+        var sentences = Split(text);
+        var spans = new List<TextSpan>(Math.Max(1, sentences.Count));
+        int start = 0;
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            int end = k + 1 < sentences.Count ? sentences[k + 1].Start : text.Length;
+            spans.Add(new TextSpan(start, end - start));
+            start = end;
+        }
+
+        if (spans.Count == 0 && text.Length > 0)
+        {
+            spans.Add(new TextSpan(0, text.Length));
+        }
+
+        return spans;
+    }
+
+    /// <summary>
+    /// Contiguous pieces of one over-long sentence, each ending after a clause mark (، ؛ , ; :) and the whitespace
+    /// after it; a mark inside a number (1,200) does not cut.
+    /// </summary>
+    public static IReadOnlyList<TextSpan> Clauses(string text, TextSpan sentence)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spans = new List<TextSpan>();
+        var start = sentence.Start;
+        var i = sentence.Start;
+        while (i < sentence.End)
+        {
+            if (!IsClauseMark(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < sentence.End && (IsClauseMark(text[j]) || IsCloser(text[j])))
+            {
+                j++;
+            }
+
+            if (j < sentence.End && !char.IsWhiteSpace(text[j]))
+            {
+                i = j;
+                continue;
+            }
+
+            while (j < sentence.End && char.IsWhiteSpace(text[j]))
+            {
+                j++;
+            }
+
+            spans.Add(new TextSpan(start, j - start));
+            start = j;
+            i = j;
+        }
+
+        if (start < sentence.End)
+        {
+            spans.Add(new TextSpan(start, sentence.End - start));
+        }
+
+        return spans;
+    }
+
+    static bool IsClauseMark(char c) => c is '\u060C' or '\u061B' or ',' or ';' or ':';
 
     static bool IsTerminator(char c) => c is '.' or '!' or '?' or '\u061F' or '\u2026' or '\u06D4';
 

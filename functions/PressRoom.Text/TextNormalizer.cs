@@ -29,9 +29,9 @@ public sealed record NormalizedText(string Text, IReadOnlyList<int> SourceIndex)
 }
 
 /// <summary>
-/// Folds text for matching and hashing, never for display: NFKC (presentation forms and ligatures become letters),
-/// Arabic diacritics and tatweel removed, alef/ya/ta-marbuta variants unified, Arabic-Indic digits made ASCII,
-/// bidi controls and zero-width characters removed, whitespace collapsed to one space, lower case (invariant).
+/// Folds whole document text for matching and hashing, never for display: NFKC per element (presentation forms and
+/// ligatures become letters), then <see cref="ArabicFolding"/> in <see cref="FoldProfile.Match"/>, whitespace
+/// collapsed to one space, with a map back to source offsets.
 /// </summary>
 public static class TextNormalizer
 {
@@ -94,13 +94,13 @@ public static class TextNormalizer
 
         void Emit(char raw, int source)
         {
-            char? folded = Fold(raw);
-            if (folded is null)
+            char folded = ArabicFolding.Fold(raw, FoldProfile.Match);
+            if (folded == '\0')
             {
                 return;
             }
 
-            if (char.IsWhiteSpace(folded.Value))
+            if (char.IsWhiteSpace(folded))
             {
                 MarkSpace(source);
                 return;
@@ -113,7 +113,7 @@ public static class TextNormalizer
                 pendingSpace = false;
             }
 
-            output.Append(folded.Value);
+            output.Append(folded);
             map?.Add(source);
         }
 
@@ -143,29 +143,5 @@ public static class TextNormalizer
         }
 
         return true;
-    }
-
-    static char? Fold(char c)
-    {
-        if (ArabicText.IsDiacritic(c) || c == ArabicText.Tatweel || ArabicText.IsBidiControl(c) || ArabicText.IsZeroWidth(c))
-        {
-            return null;
-        }
-
-        if (char.IsControl(c))
-        {
-            return c is '\n' or '\r' or '\t' ? ' ' : null;
-        }
-
-        return c switch
-        {
-            '\u0623' or '\u0625' or '\u0622' or '\u0671' or '\u0672' or '\u0673' => '\u0627', // أ إ آ ٱ → ا
-            '\u0649' or '\u06CC' or '\u06D2' => '\u064A', // ى ی ے → ي
-            '\u0629' => '\u0647', // ة → ه
-            '\u06A9' => '\u0643', // ک → ك
-            _ when ArabicText.IsArabicIndicDigit(c) => ArabicText.ToAsciiDigit(c),
-            < '\u0080' => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c,
-            _ => char.ToLowerInvariant(c),
-        };
     }
 }

@@ -65,7 +65,6 @@ public static class AzureAIServiceCollectionExtensions
             services.AddOptions<AzureAIOptions>().Bind(configuration.GetSection(AzureAIOptions.Section));
         }
 
-        services.TryAddSingleton<ISentenceSplitter, SimpleSentenceSplitter>();
         services.TryAddSingleton<TextChunker>();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
     }

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Storage;
 

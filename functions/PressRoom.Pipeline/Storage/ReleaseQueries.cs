@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Storage;
 

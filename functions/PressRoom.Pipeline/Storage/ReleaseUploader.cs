@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs.Models;
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Storage;
 

@@ -120,6 +120,3 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         return result;
     }
 }
-
-/// <summary>Custom status of a running release: the stage it is in and, after a failure, why.</summary>
-public sealed record StageStatus(string Stage, string? ReasonCode = null);

@@ -35,7 +35,7 @@ internal static class AzureAITestKit
         FakeTranslator fake, AzureAIOptions? options = null, TranslatorGlossary? glossary = null, AzureAIConnection? connection = null, ILoggerFactory? logs = null) =>
         new(
             TranslatorClient(fake, options, connection, logs),
-            new TranslationPlanner(new TextChunker(new SimpleSentenceSplitter())),
+            new TranslationPlanner(new TextChunker()),
             glossary ?? TranslatorGlossary.Empty,
             (logs ?? NullLoggerFactory.Instance).CreateLogger<AzureTranslationProvider>());
 
@@ -52,7 +52,7 @@ internal static class AzureAITestKit
         options ??= FastOptions();
         return new AzureEntityExtractor(
             LanguageClient(fake, options, connection, logs),
-            new LanguageDocumentChunker(new TextChunker(new SimpleSentenceSplitter()), options.MaxDocumentTextElements),
+            new LanguageDocumentChunker(new TextChunker(), options.MaxDocumentTextElements),
             (logs ?? NullLoggerFactory.Instance).CreateLogger<AzureEntityExtractor>());
     }
 

@@ -23,7 +23,7 @@ public sealed class BilingualEntityMergerTests
             Text = text,
             Offset = offset,
             Length = text.Length,
-            Key = EntityNames.Key(category, value ?? english ?? text),
+            Key = EntityKeys.Make(category, value ?? english ?? text),
             English = english,
             Value = value,
             Provider = provider,

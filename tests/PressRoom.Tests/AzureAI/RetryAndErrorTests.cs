@@ -207,7 +207,7 @@ public sealed class RetryAndErrorTests
         var options = AzureAITestKit.FastOptions(maxRetries: 1);
         var provider = new AzureTranslationProvider(
             new TranslatorClient(new AzureAIServiceClient("Translator", AzureAIConnection.WithKey(endpoint, "k"), options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)),
-            new TranslationPlanner(new TextChunker(new SimpleSentenceSplitter())),
+            new TranslationPlanner(new TextChunker()),
             TranslatorGlossary.Empty,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AzureTranslationProvider>.Instance);
 

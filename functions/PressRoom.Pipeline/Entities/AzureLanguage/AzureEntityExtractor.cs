@@ -110,7 +110,7 @@ public sealed class AzureEntityExtractor(
             Confidence = entity.ConfidenceScore,
             English = english,
             Value = value,
-            Key = EntityNames.Key(category, value ?? entity.Text),
+            Key = EntityKeys.Make(category, value ?? entity.Text),
             Provider = ProviderName,
             Attributes = attributes.Count == 0 ? null : attributes,
         };
@@ -190,7 +190,7 @@ public sealed class AzureEntityExtractor(
         Add(attributes, "bingId", link.BingId);
         var keyed = entity.Category is "Quantity" or "DateTime" || string.IsNullOrWhiteSpace(link.Name)
             ? entity.Key
-            : EntityNames.Key(entity.Category, link.Name);
+            : EntityKeys.Make(entity.Category, link.Name);
         return entity with { Attributes = attributes, Key = keyed };
     }
 

@@ -90,13 +90,13 @@ public static class BilingualEntityMerger
         {
             if (partner[s] >= 0)
             {
-                pairedByText.TryAdd(source[s].Category + "|" + EntityNames.Normalize(source[s].Text), partner[s]);
+                pairedByText.TryAdd(source[s].Category + "|" + EntityKeys.Name(source[s].Text), partner[s]);
             }
         }
 
         for (var s = 0; s < source.Count; s++)
         {
-            if (partner[s] < 0 && pairedByText.TryGetValue(source[s].Category + "|" + EntityNames.Normalize(source[s].Text), out var e))
+            if (partner[s] < 0 && pairedByText.TryGetValue(source[s].Category + "|" + EntityKeys.Name(source[s].Text), out var e))
             {
                 partner[s] = e;
                 method[s] = "name";
@@ -177,7 +177,7 @@ public static class BilingualEntityMerger
 
     static int BestByName(ExtractedEntity src, IReadOnlyList<ExtractedEntity> english, bool[] taken)
     {
-        var name = src.English is null ? null : EntityNames.Normalize(src.English);
+        var name = src.English is null ? null : EntityKeys.Name(src.English);
         var found = -1;
         for (var e = 0; e < english.Count; e++)
         {
@@ -188,8 +188,8 @@ public static class BilingualEntityMerger
             }
 
             var sameValue = src.Value is not null && en.Value is not null && src.Category == en.Category
-                && string.Equals(EntityNames.Normalize(src.Value), EntityNames.Normalize(en.Value), StringComparison.Ordinal);
-            var sameName = !string.IsNullOrEmpty(name) && string.Equals(name, EntityNames.Normalize(en.Text), StringComparison.Ordinal);
+                && string.Equals(EntityKeys.Name(src.Value), EntityKeys.Name(en.Value), StringComparison.Ordinal);
+            var sameName = !string.IsNullOrEmpty(name) && string.Equals(name, EntityKeys.Name(en.Text), StringComparison.Ordinal);
             if (sameValue || sameName)
             {
                 if (!taken[e])

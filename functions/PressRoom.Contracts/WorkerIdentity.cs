@@ -1,4 +1,4 @@
-namespace PressRoom.Pipeline.Workflow;
+namespace PressRoom.Contracts;
 
 /// <summary>Which process did the work ("host:pid"); recorded with each release so scale-out is visible.</summary>
 public static class WorkerIdentity
