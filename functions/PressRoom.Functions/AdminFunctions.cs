@@ -13,7 +13,7 @@ namespace PressRoom.Functions;
 /// </summary>
 public sealed class AdminFunctions(AdminApi api)
 {
-    const string Instances = "admin/instances";
+    const string Instances = ApiRoutes.AdminInstances;
 
     [Function("AdminListInstances")]
     public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Admin, "get", Route = Instances)] HttpRequest request, [DurableClient] DurableTaskClient client) =>

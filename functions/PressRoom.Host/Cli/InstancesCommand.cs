@@ -12,7 +12,7 @@ namespace PressRoom.Host.Cli;
 /// </summary>
 public static class InstancesCommand
 {
-    const string Api = "/api/admin/instances";
+    const string Api = ApiRoutes.Prefix + "/" + ApiRoutes.AdminInstances;
 
     public static Command Create()
     {

@@ -12,7 +12,7 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/api/admin/instances");
+        var admin = endpoints.MapGroup($"{ApiRoutes.Prefix}/{ApiRoutes.AdminInstances}");
         admin.MapGet("/", (HttpContext http, AdminApi api, DurableTaskClient client, IOptions<ApiOptions> options) =>
             api.ListAsync(client, AdminAccess.Resolve(http, options.Value), http.Request, http.RequestAborted));
         admin.MapGet("/counts", (HttpContext http, AdminApi api, DurableTaskClient client, IOptions<ApiOptions> options) =>
