@@ -30,6 +30,12 @@ public sealed record DocumentSummary
     public int Paragraphs { get; init; }
     public DateOnly? DatelineDate { get; init; }
 
+    /// <summary>The language, detected once while the document was read.</summary>
+    public LanguageDetection? Language { get; init; }
+
+    /// <summary>Time the detection took inside the read, reported as the <see cref="TaskNames.DetectLanguage"/> timing.</summary>
+    public double DetectLanguageMilliseconds { get; init; }
+
     public static DocumentSummary Rejection(string code, string message) => new() { Rejected = true, ReasonCode = code, ReasonMessage = message };
 }
 
@@ -98,6 +104,7 @@ public static class TaskNames
 {
     public const string ProcessRelease = "ProcessRelease";
     public const string ReadDocument = "ReadDocument";
+    /// <summary>Not an activity: the timing of the language detection inside <see cref="ReadDocument"/>.</summary>
     public const string DetectLanguage = "DetectLanguage";
     public const string Translate = "Translate";
     public const string ExtractEntities = "ExtractEntities";

@@ -12,7 +12,7 @@ namespace PressRoom.Host.Cli;
 /// </summary>
 public static class WatchCommand
 {
-    static readonly string[] Stages = ["ReadDocument", "DetectLanguage", "Translate", "ExtractEntities", "SaveResults"];
+    static readonly string[] Stages = [TaskNames.ReadDocument, TaskNames.Translate, TaskNames.ExtractEntities, TaskNames.SaveResults];
 
     public static Command Create()
     {

@@ -51,7 +51,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddEntityExtractor(configuration);
 
         services.AddTransient<ReadDocumentActivity>();
-        services.AddTransient<DetectLanguageActivity>();
         services.AddTransient<TranslateActivity>();
         services.AddTransient<ExtractEntitiesActivity>();
         services.AddTransient<SaveResultsActivity>();
