@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Console;
+using PressRoom.Host.Bench;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Storage;
 
@@ -64,7 +65,8 @@ public sealed class LocalRuntime : IAsyncDisposable
             engine = await DurableEngine.StartAsync(connection, options, ConfigureLogging, cancellationToken);
 
             builder.Services.AddPressRoomPipeline(builder.Configuration).AddPressRoomApi(builder.Configuration);
-            engine.AddWorkerAndClient(builder.Services);
+            // The bench no-op tasks measure the engine ceiling on the same engine; only runtimes started by the bench have them.
+            engine.AddWorkerAndClient(builder.Services, options.BenchTasks ? tasks => tasks.AddBenchTasks() : null);
             LocalTelemetry.Add(builder.Services, builder.Configuration);
             configureServices?.Invoke(builder.Services);
             if (watch)
