@@ -169,32 +169,7 @@ public static class ArabicFolding
     public static string FoldPhrase(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            var f = Fold(c);
-            if (f == '\0')
-            {
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(f);
-        }
-
-        return builder.ToString();
+        return FoldCollapsed(text, FoldProfile.Recognition);
     }
 
     /// <summary>
@@ -206,14 +181,19 @@ public static class ArabicFolding
     {
         ArgumentNullException.ThrowIfNull(text);
         // ASCII needs no decomposition (and skips an ICU call per name).
-        var decomposed = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
+        return FoldCollapsed(Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD), profile);
+    }
+
+    /// <summary>Folds every character and collapses each run of separators (whitespace, or what the profile makes one) to one space.</summary>
+    static string FoldCollapsed(string text, FoldProfile profile)
+    {
+        var builder = new StringBuilder(text.Length);
         var space = false;
-        for (var i = 0; i < decomposed.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = decomposed[i];
+            var c = text[i];
             if (profile == FoldProfile.Key && c == '.' && !space && builder.Length > 0 && char.IsAsciiDigit(builder[^1])
-                && i + 1 < decomposed.Length && char.IsAsciiDigit(ArabicText.ToAsciiDigit(decomposed[i + 1])))
+                && i + 1 < text.Length && char.IsAsciiDigit(ArabicText.ToAsciiDigit(text[i + 1])))
             {
                 builder.Append('.');
                 continue;
@@ -225,7 +205,7 @@ public static class ArabicFolding
                 continue;
             }
 
-            if (f == ' ' || char.IsWhiteSpace(f))
+            if (char.IsWhiteSpace(f))
             {
                 space = builder.Length > 0;
                 continue;
