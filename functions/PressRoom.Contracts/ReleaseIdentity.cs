@@ -19,6 +19,14 @@ public static class ReleaseIdentity
     public static string ReleaseId(string blobName, string contentSha256) =>
         $"{DocumentId(blobName)}-{contentSha256[..16].ToLowerInvariant()}";
 
+    /// <summary>The document id a release id starts with (the <c>Releases</c> partition).</summary>
+    public static string DocumentIdOf(string releaseId)
+    {
+        ArgumentNullException.ThrowIfNull(releaseId);
+        var dash = releaseId.IndexOf('-', StringComparison.Ordinal);
+        return dash < 0 ? releaseId : releaseId[..dash];
+    }
+
     public static string InstanceId(string releaseId) => InstancePrefix + releaseId;
 
     public static string? ReleaseIdFromInstance(string instanceId) =>

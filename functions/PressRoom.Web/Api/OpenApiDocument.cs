@@ -49,7 +49,7 @@ public static class OpenApiDocument
                     ["ReleasePage"] = Object(("items", ArrayOf(Ref("ReleaseSummary"))), ("continuation", Str())),
                     ["Release"] = new JsonObject { ["type"] = "object", ["description"] = "Release detail: title, dateline, source and translated paragraphs (aligned), entities per language with offsets, links." },
                     ["UploadAccepted"] = Object(("releaseId", Str()), ("documentId", Str()), ("blob", Str()), ("status", Str()), ("duplicate", new JsonObject { ["type"] = "boolean" }), ("url", Str()), ("statusUrl", Str())),
-                    ["ReleaseStatus"] = Object(("releaseId", Str()), ("status", Str()), ("reasonCode", Str()), ("reason", Str()), ("language", Str()), ("supersededBy", Str())),
+                    ["ReleaseStatus"] = Object(("releaseId", Str()), ("status", Str()), ("reasonCode", Str()), ("reason", Str()), ("language", Str()), ("supersededBy", Str()), ("stage", Str())),
                     ["EntitySearch"] = Object(("query", Str()), ("items", ArrayOf(Object(("key", Str()), ("category", Str()), ("name", Str()), ("english", Str()), ("lastReleaseId", Str()), ("lastSeenAt", Str("date-time")), ("releasesUrl", Str()))))),
                 },
             },

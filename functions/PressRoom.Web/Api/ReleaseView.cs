@@ -77,10 +77,10 @@ public sealed record ReleaseLinks(
 /// <summary>Builds a <see cref="ReleaseView"/> from release.json, document.json and the translations (all blobs).</summary>
 public sealed class ReleaseViewBuilder(ReleaseArtifacts artifacts)
 {
-    public async Task<ReleaseView> BuildAsync(TableEntity row, CancellationToken cancellationToken)
+    public async Task<ReleaseView> BuildAsync(ReleaseRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var releaseId = row.GetString("ReleaseId") ?? row.RowKey;
+        var releaseId = row.Id;
         var record = await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken);
         var self = $"{ApiRoutes.Prefix}/releases/{releaseId}";
         if (record is null)
@@ -89,14 +89,14 @@ public sealed class ReleaseViewBuilder(ReleaseArtifacts artifacts)
             return new ReleaseView
             {
                 ReleaseId = releaseId,
-                DocumentId = row.GetString("DocumentId") ?? row.PartitionKey,
-                Status = row.GetString("Status") ?? ReleaseStatus.Received,
-                SourceBlob = row.GetString("SourceBlob") ?? string.Empty,
-                ReceivedAt = row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-                WithdrawnAt = row.GetDateTimeOffset("WithdrawnAt"),
+                DocumentId = row.DocumentId ?? row.PartitionKey,
+                Status = row.Status ?? ReleaseStatus.Received,
+                SourceBlob = row.SourceBlob ?? string.Empty,
+                ReceivedAt = row.ReceivedAt ?? DateTimeOffset.MinValue,
+                WithdrawnAt = row.WithdrawnAt,
                 Links = new ReleaseLinks(self, self + "/status", new Dictionary<string, string>(), new Dictionary<string, string>
                 {
-                    ["original"] = $"{StorageNames.ReleasesContainer}/{row.GetString("SourceBlob")}",
+                    ["original"] = $"{StorageNames.ReleasesContainer}/{row.SourceBlob}",
                 }),
             };
         }

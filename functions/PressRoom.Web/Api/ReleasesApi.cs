@@ -95,10 +95,10 @@ public sealed partial class ReleasesApi(
             buffer.Position = 0;
             var releaseId = await uploader.UploadAsync(blobName, buffer, cancellationToken);
             var existing = await queries.GetAsync(releaseId, cancellationToken);
-            var url = $"{ApiRoutes.Prefix}/releases/{releaseId}";
+            var url = ApiRoutes.ReleaseUrl(releaseId);
             logger.LogInformation("Release uploaded over HTTP as blob {BlobName}: release {ReleaseId}", blobName, releaseId);
             return Results.Json(
-                new UploadAccepted(releaseId, ReleaseIdentity.DocumentId(blobName), $"{StorageNames.ReleasesContainer}/{blobName}", existing?.GetString("Status") ?? "Uploaded", existing is not null, url, url + "/status"),
+                new UploadAccepted(releaseId, ReleaseIdentity.DocumentId(blobName), $"{StorageNames.ReleasesContainer}/{blobName}", existing?.Status ?? "Uploaded", existing is not null, url, url + "/status"),
                 PressRoomJson.Options,
                 statusCode: StatusCodes.Status202Accepted);
         });
@@ -152,7 +152,7 @@ public sealed partial class ReleasesApi(
             }
 
             return Results.Json(
-                new ReleaseStatusView(id, row.GetString("Status") ?? string.Empty, row.GetString("ReasonCode"), row.GetString("Reason"), row.GetString("Language"), row.GetString("SupersededBy"), row.GetString("Stage")),
+                new ReleaseStatusView(id, row.Status ?? string.Empty, row.ReasonCode, row.Reason, row.Language, row.SupersededBy, row.Stage),
                 PressRoomJson.Options);
         });
 
@@ -270,7 +270,7 @@ public sealed partial class ReleasesApi(
     static bool TryParseTime(string value, out DateTimeOffset time) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 
-    async Task<Azure.Data.Tables.TableEntity?> RowAsync(string id, CancellationToken cancellationToken) =>
+    async Task<ReleaseRow?> RowAsync(string id, CancellationToken cancellationToken) =>
         ReleaseIdPattern().IsMatch(id ?? string.Empty) ? await queries.GetAsync(id!, cancellationToken) : null;
 
     static IResult UnknownRelease(string id) => ApiErrors.NotFound($"No release {id}.");

@@ -255,6 +255,23 @@ public sealed class ReleaseApiTests(ApiRuntimeFixture fixture) : IClassFixture<A
         Assert.Equal(documented, functions);
     }
 
+    [Fact]
+    public async Task The_openapi_status_schema_describes_every_field_a_real_status_response_has()
+    {
+        var (_, accepted) = await Api.UploadAsync("openapi-status.txt", Encoding.UTF8.GetBytes("بيان لفحص الوصف\n\nفقرة قصيرة.\n"));
+        var releaseId = accepted.GetProperty("releaseId").GetString()!;
+        await WaitForStatusAsync(releaseId, ReleaseStatus.Completed);
+        var (_, response) = await Api.GetJsonAsync($"/api/releases/{releaseId}/status");
+        var (_, document) = await Api.GetJsonAsync("/api/openapi.json");
+
+        var documented = document.GetProperty("components").GetProperty("schemas").GetProperty("ReleaseStatus").GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var returned = response.EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("stage", returned);
+        Assert.All(returned, name => Assert.Contains(name, documented));
+    }
+
     async Task AssertFindsAsync(string query, string key, bool only = false)
     {
         var (status, body) = await Api.GetJsonAsync($"/api/entities?q={Uri.EscapeDataString(query)}");

@@ -136,7 +136,7 @@ public sealed partial class CommsPageTests(PageFixture fixture) : IClassFixture<
             var releaseId = upload.GetAttribute("data-release-id");
             var row = await fixture.Runtime.Services.GetRequiredService<ReleaseQueries>().GetAsync(releaseId!, CancellationToken.None);
             Assert.NotNull(row);
-            var reason = row!.GetString("Reason");
+            var reason = row!.Reason;
             Assert.False(string.IsNullOrWhiteSpace(reason));
             Assert.Equal(reason, upload.FindElement(By.CssSelector(".reason")).Text);
             B.Screenshot("upload-rejected");
