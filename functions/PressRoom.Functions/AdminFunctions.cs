@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PressRoom.Pipeline.Admin;
-using PressRoom.Pipeline.Api;
 
 namespace PressRoom.Functions;
 
@@ -14,7 +13,7 @@ namespace PressRoom.Functions;
 /// </summary>
 public sealed class AdminFunctions(AdminApi api)
 {
-    const string Instances = "admin/instances";
+    const string Instances = ApiRoutes.AdminInstances;
 
     [Function("AdminListInstances")]
     public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Admin, "get", Route = Instances)] HttpRequest request, [DurableClient] DurableTaskClient client) =>

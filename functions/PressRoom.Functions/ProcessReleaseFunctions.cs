@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using PressRoom.Pipeline.Language;
 using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Functions;
@@ -8,7 +7,6 @@ namespace PressRoom.Functions;
 /// <summary>The orchestration and its activities as Functions: each is one line over the pipeline class of the same name.</summary>
 public sealed class ProcessReleaseFunctions(
     ReadDocumentActivity readDocument,
-    DetectLanguageActivity detectLanguage,
     TranslateActivity translate,
     ExtractEntitiesActivity extractEntities,
     SaveResultsActivity saveResults,
@@ -21,10 +19,6 @@ public sealed class ProcessReleaseFunctions(
     [Function(TaskNames.ReadDocument)]
     public Task<DocumentSummary> ReadDocument([ActivityTrigger] ReleaseInput input, FunctionContext context) =>
         readDocument.RunTracedAsync(input, null, TaskNames.ReadDocument, context.CancellationToken);
-
-    [Function(TaskNames.DetectLanguage)]
-    public Task<LanguageDetection> DetectLanguage([ActivityTrigger] string releaseId, FunctionContext context) =>
-        detectLanguage.RunTracedAsync(releaseId, null, TaskNames.DetectLanguage, context.CancellationToken);
 
     [Function(TaskNames.Translate)]
     public Task<TranslationSummary> Translate([ActivityTrigger] TranslateInput input, FunctionContext context) =>

@@ -6,7 +6,7 @@ using PressRoom.Pipeline.Maintenance;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddPressRoomPipeline(builder.Configuration);
+builder.Services.AddPressRoomPipeline(builder.Configuration).AddPressRoomApi(builder.Configuration);
 builder.Services.AddHistoryPurge(builder.Configuration);
 builder.Services.AddPressRoomTelemetry(builder.Configuration);
 builder.Build().Run();

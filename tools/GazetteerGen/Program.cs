@@ -53,58 +53,11 @@ internal static class Program
         }
     }
 
-    /// <summary>kind, index (1-based), name, English name: Gregorian (Egyptian and Levantine), Hijri, weekdays.</summary>
+    /// <summary>kind, index (1-based), name, English name: weekdays. Month names live in the text kernel (PressRoom.Text/MonthNames.cs).</summary>
     private static IEnumerable<string> CalendarRows()
     {
         yield return "# kind\tindex\tname\tenglish";
         var english = CultureInfo.InvariantCulture.DateTimeFormat;
-        var sources = new (string Kind, string Culture)[]
-        {
-            ("gregorian", "ar-EG"),
-            ("gregorian", "ar-MA"),
-            ("gregorian", "ar-TN"),
-            ("levantine", "ar-SY"),
-            ("levantine", "ar-LB"),
-            ("levantine", "ar-JO"),
-            ("levantine", "ar-IQ"),
-        };
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (kind, cultureName) in sources)
-        {
-            var format = new CultureInfo(cultureName).DateTimeFormat;
-            for (var i = 0; i < 12; i++)
-            {
-                foreach (var name in new[] { format.MonthNames[i], format.MonthGenitiveNames[i] })
-                {
-                    if (!string.IsNullOrEmpty(name) && seen.Add($"{kind}|{name}"))
-                    {
-                        yield return $"{kind}\t{i + 1}\t{name}\t{english.MonthNames[i]}";
-                    }
-                }
-            }
-        }
-
-        for (var i = 0; i < 12; i++)
-        {
-            yield return $"gregorian-en\t{i + 1}\t{english.MonthNames[i]}\t{english.MonthNames[i]}";
-            if (english.AbbreviatedMonthNames[i] != english.MonthNames[i])
-            {
-                yield return $"gregorian-en\t{i + 1}\t{english.AbbreviatedMonthNames[i]}\t{english.MonthNames[i]}";
-            }
-        }
-
-        var hijri = new CultureInfo("ar-SA").DateTimeFormat;
-        hijri.Calendar = new UmAlQuraCalendar();
-        var hijriEnglish = new[]
-        {
-            "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhirah",
-            "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
-        };
-        for (var i = 0; i < 12; i++)
-        {
-            yield return $"hijri\t{i + 1}\t{hijri.MonthNames[i]}\t{hijriEnglish[i]}";
-        }
-
         var arabicDays = new CultureInfo("ar-EG").DateTimeFormat;
         for (var i = 0; i < 7; i++)
         {

@@ -67,13 +67,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
         var azurite = await AzuriteProcess.StartAsync(options, cancellationToken);
         var taskHub = "bench" + Guid.NewGuid().ToString("N")[..10];
         var args = settings.Select(kv => $"--{kv.Key.Replace("__", ":", StringComparison.Ordinal)}={kv.Value}")
-            .Concat([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--PressRoom:TaskHub={taskHub}", "--PressRoom:Url=http://127.0.0.1:0"])
+            .Concat([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--PressRoom:TaskHub={taskHub}", "--PressRoom:Url=http://127.0.0.1:0", "--PressRoom:BenchTasks=true"])
             .ToArray();
         var runtime = await LocalRuntime.StartAsync(args, watch: true, cancellationToken);
         var children = new List<RuntimeProcess>();
         for (int i = 1; i < processes; i++)
         {
-            var env = new Dictionary<string, string>(settings, StringComparer.Ordinal) { ["PressRoom__TaskHub"] = taskHub };
+            var env = new Dictionary<string, string>(settings, StringComparer.Ordinal) { ["PressRoom__TaskHub"] = taskHub, ["PressRoom__BenchTasks"] = "true" };
             children.Add(RuntimeProcess.Start(RuntimeProcess.OwnDll, azurite.ConnectionString, env));
         }
 

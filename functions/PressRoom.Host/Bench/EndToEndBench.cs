@@ -145,7 +145,7 @@ public static class EndToEndBench
         var queries = new ReleaseQueries(env.Storage);
         foreach (var id in processedAt.Keys)
         {
-            if (await queries.GetAsync(id, cancellationToken) is { } row && row.GetString("Timings") is { } timings)
+            if (await queries.GetAsync(id, cancellationToken) is { } row && row.Timings is { } timings)
             {
                 foreach (var (stage, ms) in JsonSerializer.Deserialize<Dictionary<string, double>>(timings)!)
                 {

@@ -30,10 +30,10 @@ public static class SizeScalingBench
             {
                 sampler.Sample();
                 var row = await queries.GetAsync(id, cancellationToken);
-                var final = row?.GetString("Status");
+                var final = row?.Status;
                 if (final is "Completed" or "Rejected" or "Failed")
                 {
-                    status = final + (row!.GetString("ReasonCode") is { } reason ? $" ({reason})" : string.Empty);
+                    status = final + (row!.ReasonCode is { } reason ? $" ({reason})" : string.Empty);
                     break;
                 }
 

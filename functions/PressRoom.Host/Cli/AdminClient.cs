@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PressRoom.Host.Runtime;
-using PressRoom.Pipeline.Api;
 
 namespace PressRoom.Host.Cli;
 

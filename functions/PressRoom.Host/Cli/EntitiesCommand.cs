@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PressRoom.Pipeline.Configuration;
-using PressRoom.Pipeline.Entities.Cli;
 
 namespace PressRoom.Host.Cli;
 

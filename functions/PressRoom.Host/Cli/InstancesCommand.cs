@@ -12,7 +12,7 @@ namespace PressRoom.Host.Cli;
 /// </summary>
 public static class InstancesCommand
 {
-    const string Api = "/api/admin/instances";
+    const string Api = ApiRoutes.Prefix + "/" + ApiRoutes.AdminInstances;
 
     public static Command Create()
     {
@@ -215,7 +215,7 @@ public static class InstancesCommand
 
     /// <summary>Accepts a release id as well as its instance id.</summary>
     internal static string InstanceId(string id) =>
-        id.StartsWith(Pipeline.Workflow.ReleaseIdentity.InstancePrefix, StringComparison.Ordinal) ? id : Pipeline.Workflow.ReleaseIdentity.InstanceId(id);
+        id.StartsWith(ReleaseIdentity.InstancePrefix, StringComparison.Ordinal) ? id : ReleaseIdentity.InstanceId(id);
 
     static string Query(params (string Name, string? Value)[] parameters)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Spectre.Console;
 
 namespace PressRoom.Host.Cli;
@@ -8,30 +7,30 @@ namespace PressRoom.Host.Cli;
 /// <summary>Renders <c>Releases</c> rows as the results table of <c>pressroom run</c> and <c>pressroom status</c>.</summary>
 public static class ReleaseTable
 {
-    public static Table Render(IEnumerable<TableEntity> rows)
+    public static Table Render(IEnumerable<ReleaseRow> rows)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Release").AddColumn("Id").AddColumn("Lang").AddColumn("Status").AddColumn(new TableColumn("Duration").RightAligned())
             .AddColumn("Entities").AddColumn("Translation");
         foreach (var row in rows)
         {
-            var status = row.GetString("Status") ?? "?";
+            var status = row.Status ?? "?";
             var statusMarkup = status switch
             {
                 "Completed" => "[green]Completed[/]",
-                "Rejected" => $"[yellow]Rejected[/] {Markup.Escape(row.GetString("ReasonCode") ?? string.Empty)}",
-                "Failed" => $"[red]Failed[/] {Markup.Escape(row.GetString("ReasonCode") ?? string.Empty)}",
+                "Rejected" => $"[yellow]Rejected[/] {Markup.Escape(row.ReasonCode ?? string.Empty)}",
+                "Failed" => $"[red]Failed[/] {Markup.Escape(row.ReasonCode ?? string.Empty)}",
                 _ => Markup.Escape(status),
             };
-            var duration = row.GetDouble("DurationMs") is { } ms ? (ms / 1000).ToString("0.0 s", CultureInfo.InvariantCulture) : "-";
+            var duration = row.DurationMs is { } ms ? (ms / 1000).ToString("0.0 s", CultureInfo.InvariantCulture) : "-";
             table.AddRow(
-                Markup.Escape(Shorten(row.GetString("SourceBlob") ?? string.Empty, 40)),
-                Markup.Escape(row.GetString("ReleaseId") ?? row.RowKey),
-                Markup.Escape(row.GetString("Language") ?? "-"),
+                Markup.Escape(Shorten(row.SourceBlob ?? string.Empty, 40)),
+                Markup.Escape(row.Id),
+                Markup.Escape(row.Language ?? "-"),
                 statusMarkup,
                 duration,
-                Markup.Escape(EntityCounts(row.GetString("EntityCounts"))),
-                Markup.Escape(row.GetString("TranslationStatus") ?? "-"));
+                Markup.Escape(EntityCounts(row.EntityCounts)),
+                Markup.Escape(row.TranslationStatus ?? "-"));
         }
 
         return table;

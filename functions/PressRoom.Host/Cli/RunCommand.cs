@@ -47,7 +47,7 @@ public static class RunCommand
         var ended = await ReleaseWaiter.WaitAsync(runtime.Client, releases, timeout, null, cancellationToken);
 
         var queries = runtime.Services.GetRequiredService<ReleaseQueries>();
-        var rows = new List<Azure.Data.Tables.TableEntity>();
+        var rows = new List<ReleaseRow>();
         foreach (var id in releases.Distinct(StringComparer.Ordinal))
         {
             if (await queries.GetAsync(id, cancellationToken) is { } row)

@@ -18,43 +18,57 @@ public static class StatusCommand
         command.SetAction(async (parse, ct) =>
         {
             var storage = CliConfiguration.Storage(CliConfiguration.Build());
-            var rows = new List<TableEntity>();
-            if (parse.GetValue(id) is { } releaseId)
+            if (parse.GetValue(json))
             {
-                if (await new ReleaseQueries(storage).GetAsync(releaseId, ct) is not { } row)
+                // --json prints every stored column, so it reads untyped rows.
+                var raw = await ReadAsync<TableEntity>(storage, parse.GetValue(id), parse.GetValue(top), r => r.GetDateTimeOffset(nameof(ReleaseRow.ReceivedAt)), ct);
+                if (raw is null)
                 {
-                    await Console.Error.WriteLineAsync($"No release {releaseId}.");
+                    await Console.Error.WriteLineAsync($"No release {parse.GetValue(id)}.");
                     return 1;
                 }
 
-                rows.Add(row);
-            }
-            else
-            {
-                await foreach (var row in storage.ReleasesTable.QueryAsync<TableEntity>(cancellationToken: ct))
-                {
-                    rows.Add(row);
-                }
-
-                rows = rows.OrderByDescending(r => r.GetDateTimeOffset("ReceivedAt")).Take(parse.GetValue(top)).ToList();
-            }
-
-            if (parse.GetValue(json))
-            {
-                var plain = rows.Select(r => r.Where(kv => kv.Key is not ("odata.etag")).ToDictionary(kv => kv.Key, kv => kv.Value));
+                var plain = raw.Select(r => r.Where(kv => kv.Key is not ("odata.etag")).ToDictionary(kv => kv.Key, kv => kv.Value));
                 Console.WriteLine(JsonSerializer.Serialize(plain, PressRoomJson.Indented));
                 return 0;
             }
 
+            var rows = await ReadAsync<ReleaseRow>(storage, parse.GetValue(id), parse.GetValue(top), r => r.ReceivedAt, ct);
+            if (rows is null)
+            {
+                await Console.Error.WriteLineAsync($"No release {parse.GetValue(id)}.");
+                return 1;
+            }
+
             var console = Terminal.Create();
             console.Write(ReleaseTable.Render(rows));
-            foreach (var row in rows.Where(r => r.GetString("Reason") is not null))
+            foreach (var row in rows.Where(r => r.Reason is not null))
             {
-                console.MarkupLine($"[grey]{Markup.Escape(row.GetString("ReleaseId") ?? row.RowKey)}[/]: {Markup.Escape(row.GetString("ReasonCode") ?? string.Empty)} — {Markup.Escape(row.GetString("Reason")!)}");
+                console.MarkupLine($"[grey]{Markup.Escape(row.Id)}[/]: {Markup.Escape(row.ReasonCode ?? string.Empty)} — {Markup.Escape(row.Reason!)}");
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>One release (null when unknown), or the newest <paramref name="top"/> releases.</summary>
+    static async Task<List<T>?> ReadAsync<T>(PressRoomStorage storage, string? releaseId, int top, Func<T, DateTimeOffset?> receivedAt, CancellationToken ct)
+        where T : class, ITableEntity, new()
+    {
+        if (releaseId is not null)
+        {
+            var one = await storage.ReleasesTable.GetEntityIfExistsAsync<T>(
+                TableKeys.Sanitize(ReleaseIdentity.DocumentIdOf(releaseId)), TableKeys.Sanitize(releaseId), cancellationToken: ct);
+            return one.HasValue ? [one.Value!] : null;
+        }
+
+        var rows = new List<T>();
+        await foreach (var row in storage.ReleasesTable.QueryAsync<T>(cancellationToken: ct))
+        {
+            rows.Add(row);
+        }
+
+        return rows.OrderByDescending(receivedAt).Take(top).ToList();
     }
 }

@@ -12,7 +12,7 @@ namespace PressRoom.Host.Cli;
 /// </summary>
 public static class WatchCommand
 {
-    static readonly string[] Stages = ["ReadDocument", "DetectLanguage", "Translate", "ExtractEntities", "SaveResults"];
+    static readonly string[] Stages = [TaskNames.ReadDocument, TaskNames.Translate, TaskNames.ExtractEntities, TaskNames.SaveResults];
 
     public static Command Create()
     {
@@ -26,7 +26,7 @@ public static class WatchCommand
         {
             var from = parse.GetValue(since) is { } s ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow.AddHours(-1);
             using var client = AdminClient.Create(parse.GetValue(url), parse.GetValue(key));
-            var path = $"/api/admin/instances/counts?since={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}";
+            var path = $"{ApiRoutes.Prefix}/{ApiRoutes.AdminInstances}/counts?since={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}";
             var first = await client.SendAsync(HttpMethod.Get, path, null, ct);
             if (!first.Ok)
             {

@@ -3,11 +3,11 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PressRoom.Host.Bench;
 using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.Workflow;
 
@@ -93,15 +93,18 @@ public sealed class DurableEngine : IAsyncDisposable
         await server.DisposeAsync();
     }
 
-    /// <summary>Registers the Durable Task SDK worker (running the pipeline's tasks) and client on this engine.</summary>
-    public void AddWorkerAndClient(IServiceCollection services)
+    /// <summary>Registers the Durable Task SDK worker (running the pipeline's tasks, plus <paramref name="moreTasks"/>) and client on this engine.</summary>
+    public void AddWorkerAndClient(IServiceCollection services, Action<DurableTaskRegistry>? moreTasks = null)
     {
         services.AddSingleton(this);
         services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(Channel);
-            // The bench no-op tasks measure the engine ceiling on the same engine; they do nothing unless scheduled.
-            worker.AddTasks(tasks => tasks.AddPressRoomTasks().AddBenchTasks());
+            worker.AddTasks(tasks =>
+            {
+                tasks.AddPressRoomTasks();
+                moreTasks?.Invoke(tasks);
+            });
         });
         services.AddDurableTaskClient(client => client.UseGrpc(Channel));
         services.Replace(ServiceDescriptor.Singleton<IOrchestrationBackend, AzureStorageBackend>());

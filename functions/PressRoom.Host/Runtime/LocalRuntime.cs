@@ -1,6 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Console;
-using PressRoom.Pipeline.Api;
+using PressRoom.Host.Bench;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Maintenance;
 using PressRoom.Pipeline.Storage;
@@ -67,8 +67,9 @@ public sealed class LocalRuntime : IAsyncDisposable
             await storage.EnsureCreatedAsync(cancellationToken);
             engine = await DurableEngine.StartAsync(connection, options, ConfigureLogging, cancellationToken);
 
-            builder.Services.AddPressRoomPipeline(builder.Configuration);
-            engine.AddWorkerAndClient(builder.Services);
+            builder.Services.AddPressRoomPipeline(builder.Configuration).AddPressRoomApi(builder.Configuration);
+            // The bench no-op tasks measure the engine ceiling on the same engine; only runtimes started by the bench have them.
+            engine.AddWorkerAndClient(builder.Services, options.BenchTasks ? tasks => tasks.AddBenchTasks() : null);
             builder.Services.AddHistoryPurge(builder.Configuration);
             builder.Services.AddHostedService<HistoryPurgeService>();
             LocalTelemetry.Add(builder.Services, builder.Configuration);

@@ -25,6 +25,12 @@ public sealed class LocalRuntimeOptions
     /// </summary>
     public bool AzuriteInMemory { get; set; }
 
+    /// <summary>
+    /// Also run the benchmark's no-op tasks (<c>PressRoom:BenchTasks</c>). Set only by <c>pressroom bench</c> for the
+    /// runtimes it starts; a production worker never registers them.
+    /// </summary>
+    public bool BenchTasks { get; set; }
+
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Offers of one blob version that may fail before it is parked (the blob trigger's poison threshold).</summary>

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PressRoom.Pipeline.Api;
+using PressRoom.Web;
 using PressRoom.Pipeline.Configuration;
 
 namespace PressRoom.Host.Runtime;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Admin;
 

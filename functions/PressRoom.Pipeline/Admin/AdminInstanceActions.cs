@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Admin;
 

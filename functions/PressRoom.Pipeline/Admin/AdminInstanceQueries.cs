@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PressRoom.Pipeline.Storage;
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Admin;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PressRoom.Pipeline.Api;
 
 namespace PressRoom.Pipeline.Admin;
 
@@ -14,7 +13,6 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<AdminActionLog>();
         services.AddSingleton<AdminInstanceQueries>();
         services.AddSingleton<AdminInstanceActions>();
-        services.AddSingleton<AdminApi>();
         services.AddMetrics();
         services.TryAddSingleton<Telemetry.InstanceGauges>();
         return services;

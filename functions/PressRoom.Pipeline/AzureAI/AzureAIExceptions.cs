@@ -1,4 +1,3 @@
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.AzureAI;
 

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Pipeline.AzureAI;
 
@@ -63,7 +65,6 @@ public static class AzureAIServiceCollectionExtensions
             services.AddOptions<AzureAIOptions>().Bind(configuration.GetSection(AzureAIOptions.Section));
         }
 
-        services.TryAddSingleton<ISentenceSplitter, SimpleSentenceSplitter>();
         services.TryAddSingleton<TextChunker>();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
     }

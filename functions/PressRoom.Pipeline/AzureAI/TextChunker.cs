@@ -5,8 +5,9 @@ namespace PressRoom.Pipeline.AzureAI;
 /// <summary>
 /// Cuts a text into contiguous chunks whose measure stays within a budget: whole sentences where they fit, then
 /// clauses, then words, and only as a last resort between text elements (never inside a grapheme or surrogate pair).
+/// Sentences and clauses come from the one segmenter, <see cref="SentenceSegmenter"/>.
 /// </summary>
-public sealed class TextChunker(ISentenceSplitter splitter)
+public sealed class TextChunker
 {
     /// <summary>Measure of text[start..start+length] (code points, text elements, …).</summary>
     public delegate int Measure(string text, int start, int length);
@@ -53,11 +54,11 @@ public sealed class TextChunker(ISentenceSplitter splitter)
     {
         if (within.Start == 0 && within.Length == text.Length)
         {
-            return splitter.Sentences(text);
+            return SentenceSegmenter.Cover(text);
         }
 
         var sub = within.Of(text);
-        return splitter.Sentences(sub).Select(s => new TextSpan(s.Start + within.Start, s.Length));
+        return SentenceSegmenter.Cover(sub).Select(s => new TextSpan(s.Start + within.Start, s.Length));
     }
 
     void AddFitting(string text, TextSpan span, int budget, Measure measure, List<(TextSpan, int)> pieces, int level)
@@ -71,7 +72,7 @@ public sealed class TextChunker(ISentenceSplitter splitter)
 
         var parts = level switch
         {
-            0 => splitter.Clauses(text, span),
+            0 => SentenceSegmenter.Clauses(text, span),
             1 => Words(text, span),
             _ => TextElementHalves(text, span),
         };

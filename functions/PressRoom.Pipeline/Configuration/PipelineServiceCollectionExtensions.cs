@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
@@ -12,6 +11,9 @@ using PressRoom.Pipeline.Language;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Pipeline.Workflow;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Entities.Bilingual;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Pipeline.Configuration;
 
@@ -23,7 +25,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section));
         services.AddOptions<EntitiesOptions>().Bind(configuration.GetSection(EntitiesOptions.Section));
         services.AddOptions<LanguageServiceOptions>().Bind(configuration.GetSection(LanguageServiceOptions.Section));
-        services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.Section));
         services.AddOptions<Admin.AdminOptions>().Bind(configuration.GetSection(Admin.AdminOptions.Section));
         services.AddOptions<DocumentLimits>()
             .Bind(configuration.GetSection(DocumentLimits.Section))
@@ -46,7 +47,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReadWatchdog>();
         services.AddSingleton<ReleaseListing>();
         services.AddSingleton<EntitySearch>();
-        services.AddPressRoomApi(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ILanguageDetector, ScriptLanguageDetector>();
@@ -54,7 +54,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddEntityExtractor(configuration);
 
         services.AddTransient<ReadDocumentActivity>();
-        services.AddTransient<DetectLanguageActivity>();
         services.AddTransient<TranslateActivity>();
         services.AddTransient<ExtractEntitiesActivity>();
         services.AddTransient<SaveResultsActivity>();

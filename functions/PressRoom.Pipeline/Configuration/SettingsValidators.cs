@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PressRoom.Pipeline.Admin;
-using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.AzureAI;
 
 namespace PressRoom.Pipeline.Configuration;
@@ -17,12 +16,10 @@ public static class SettingsValidators
     {
         services.AddSingleton<IValidateOptions<TranslationOptions>, TranslationSettingsValidator>();
         services.AddSingleton<IValidateOptions<EntitiesOptions>, EntitiesSettingsValidator>();
-        services.AddSingleton<IValidateOptions<ApiOptions>, ApiSettingsValidator>();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminSettingsValidator>();
         services.AddSingleton<IValidateOptions<AzureAIOptions>, AzureAISettingsValidator>();
         services.AddOptions<TranslationOptions>().ValidateOnStart();
         services.AddOptions<EntitiesOptions>().ValidateOnStart();
-        services.AddOptions<ApiOptions>().ValidateOnStart();
         services.AddOptions<AdminOptions>().ValidateOnStart();
         services.AddOptions<AzureAIOptions>().ValidateOnStart();
         return services;
@@ -67,14 +64,6 @@ public sealed class EntitiesSettingsValidator : IValidateOptions<EntitiesOptions
         options?.Provider?.Trim().ToLowerInvariant() is "builtin" or "azure" or "both"
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Unknown Entities:Provider '{options?.Provider}'. Use builtin, azure or both.");
-}
-
-public sealed class ApiSettingsValidator : IValidateOptions<ApiOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ApiOptions options) =>
-        options?.MaxConcurrentUploads is >= 1 and <= 1000
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Api:MaxConcurrentUploads must be from 1 to 1000 (got {options?.MaxConcurrentUploads}).");
 }
 
 public sealed class AdminSettingsValidator : IValidateOptions<AdminOptions>

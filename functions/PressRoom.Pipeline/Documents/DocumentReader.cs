@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -126,7 +127,9 @@ public sealed class DocumentReader(
         }
 
         var text = string.Join("\n\n", blocks.Prepend(title));
+        var detectionStarted = Stopwatch.GetTimestamp();
         var language = languageDetector.Detect(text.Length > LanguageSampleCharacters ? text[..LanguageSampleCharacters] : text);
+        var detectionTime = Stopwatch.GetElapsedTime(detectionStarted);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new ReleaseDocument
         {
@@ -139,6 +142,8 @@ public sealed class DocumentReader(
             Pages = extracted.Pages,
             Language = language.Language,
             Script = language.Script,
+            LanguageConfidence = language.Confidence,
+            LanguageDetectionTime = detectionTime,
             OriginalSha256 = Convert.ToHexStringLower(SHA256.HashData(original)),
             NormalizedSha256 = Sha256OfUtf8(TextNormalizer.Normalize(text)),
         };

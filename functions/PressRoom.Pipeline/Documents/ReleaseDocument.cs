@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PressRoom.Pipeline.Documents;
 
 /// <summary>The clean text of one release, whatever format it arrived in.</summary>
@@ -26,6 +28,17 @@ public sealed record ReleaseDocument
 
     /// <summary>ISO 15924 code of the dominant script (Arab, Latn …).</summary>
     public string? Script { get; init; }
+
+    /// <summary>Confidence of the language detection, 0..1. The language is detected once, here, for the CLI and the workflow alike.</summary>
+    public double LanguageConfidence { get; init; }
+
+    /// <summary>How long the language detection took: reported as the DetectLanguage stage of the read, not stored.</summary>
+    [JsonIgnore]
+    public TimeSpan LanguageDetectionTime { get; init; }
+
+    /// <summary>The detection as the workflow carries it.</summary>
+    [JsonIgnore]
+    public LanguageDetection Detection => new(Language ?? "und", Script ?? "Zyyy", LanguageConfidence);
 
     /// <summary>UTF-16 code units of <see cref="Text"/> (the unit of entity offsets).</summary>
     public int CharacterCount => Text.Length;

@@ -1,8 +1,5 @@
 namespace PressRoom.Pipeline.Language;
 
-/// <summary>The language of a text: ISO 639-1 code, ISO 15924 script, confidence 0..1.</summary>
-public sealed record LanguageDetection(string Language, string Script, double Confidence);
-
 public interface ILanguageDetector
 {
     LanguageDetection Detect(string text);

@@ -12,7 +12,7 @@ public sealed record EntityMatch
     public string? LastReleaseId { get; init; }
     public DateTimeOffset? LastSeenAt { get; init; }
 
-    public string ReleasesUrl => $"/api/entities/{Uri.EscapeDataString(Key)}/releases";
+    public string ReleasesUrl => ApiRoutes.EntityReleasesUrl(Key);
 }
 
 /// <summary>

@@ -35,7 +35,7 @@ public sealed record ReleaseSummary
     public string? SupersededBy { get; init; }
 
     /// <summary>The release's detail in the HTTP API.</summary>
-    public string Url => $"/api/releases/{ReleaseId}";
+    public string Url => ApiRoutes.ReleaseUrl(ReleaseId);
 
     public static ReleaseSummary FromRow(TableEntity row) => new()
     {

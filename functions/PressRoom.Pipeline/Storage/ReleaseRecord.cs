@@ -1,6 +1,5 @@
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Storage;
 

@@ -1,6 +1,5 @@
 using Azure.Storage;
 using Azure.Storage.Blobs.Models;
-using PressRoom.Pipeline.Workflow;
 
 namespace PressRoom.Pipeline.Storage;
 

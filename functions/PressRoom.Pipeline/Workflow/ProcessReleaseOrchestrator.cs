@@ -1,10 +1,10 @@
 using Microsoft.DurableTask;
-using PressRoom.Pipeline.Language;
+using PressRoom.Pipeline.Translation;
 
 namespace PressRoom.Pipeline.Workflow;
 
 /// <summary>
-/// The release workflow: ReadDocument → DetectLanguage → Translate (fan-out per target language)
+/// The release workflow: ReadDocument (which detects the language) → Translate (fan-out per target language)
 /// → ExtractEntities (source and each translation, in parallel) → SaveResults.
 /// Deterministic: time comes from the orchestration clock, I/O only from activities.
 /// </summary>
@@ -56,33 +56,34 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         try
         {
             context.SetCustomStatus(new StageStatus(stage));
-            var document = await TimedAsync(context, timings, stage, () => context.CallActivityAsync<DocumentSummary>(TaskNames.ReadDocument, input, Retry));
+            var document = await TimedAsync(context, timings, stage, () => context.CallAsync(PipelineTasks.ReadDocument, input, Retry));
             if (document.Rejected)
             {
                 stage = TaskNames.SaveResults;
                 context.SetCustomStatus(new StageStatus(stage));
-                return await context.CallActivityAsync<ReleaseOutcome>(
-                    TaskNames.SaveResults,
+                return await context.CallAsync(
+                    PipelineTasks.SaveResults,
                     new SaveInput { Release = input, Document = document, Timings = timings, StartedAt = started, CompletedAt = context.CurrentUtcDateTime },
                     Retry);
             }
 
-            stage = TaskNames.DetectLanguage;
-            context.SetCustomStatus(new StageStatus(stage));
-            var language = await TimedAsync(context, timings, stage, () => context.CallActivityAsync<LanguageDetection>(TaskNames.DetectLanguage, input.ReleaseId, Retry));
+            // The language was detected while the document was read; its time is a stage inside the read's interval.
+            var language = document.Language ?? new LanguageDetection("und", "Zyyy", 0);
+            var readEnd = timings[^1].End;
+            timings.Add(new StageTiming(TaskNames.DetectLanguage, readEnd - TimeSpan.FromMilliseconds(document.DetectLanguageMilliseconds), readEnd));
 
             stage = TaskNames.Translate;
             context.SetCustomStatus(new StageStatus(stage));
             var targets = input.TargetLanguages.Where(t => !string.Equals(t, language.Language, StringComparison.OrdinalIgnoreCase)).ToList();
             var translations = await TimedAsync(context, timings, stage, () => Task.WhenAll(targets.Select(target =>
-                context.CallActivityAsync<TranslationSummary>(TaskNames.Translate, new TranslateInput(input.ReleaseId, language.Language, target), Retry))));
+                context.CallAsync(PipelineTasks.Translate, new TranslateInput(input.ReleaseId, language.Language, target), Retry))));
 
             stage = TaskNames.ExtractEntities;
             context.SetCustomStatus(new StageStatus(stage));
             var extractions = new List<ExtractInput> { new(input.ReleaseId, language.Language, IsSource: true, document.DatelineDate) };
-            extractions.AddRange(translations.Where(t => t.Status == "Translated").Select(t => new ExtractInput(input.ReleaseId, t.TargetLanguage, IsSource: false, document.DatelineDate)));
+            extractions.AddRange(translations.Where(t => t.Status == nameof(TranslationStatus.Translated)).Select(t => new ExtractInput(input.ReleaseId, t.TargetLanguage, IsSource: false, document.DatelineDate)));
             var entities = await TimedAsync(context, timings, stage, () => Task.WhenAll(extractions.Select(e =>
-                context.CallActivityAsync<EntitySummary>(TaskNames.ExtractEntities, e, Retry))));
+                context.CallAsync(PipelineTasks.ExtractEntities, e, Retry))));
 
             stage = TaskNames.SaveResults;
             context.SetCustomStatus(new StageStatus(stage));
@@ -97,7 +98,7 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
                 StartedAt = started,
                 CompletedAt = context.CurrentUtcDateTime,
             };
-            var outcome = await context.CallActivityAsync<ReleaseOutcome>(TaskNames.SaveResults, save, Retry);
+            var outcome = await context.CallAsync(PipelineTasks.SaveResults, save, Retry);
             context.SetCustomStatus(new StageStatus("Done"));
             return outcome;
         }
@@ -106,8 +107,8 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
             var failure = ex.FailureDetails;
             var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
             context.SetCustomStatus(new StageStatus(stage, reason));
-            await context.CallActivityAsync<ReleaseOutcome>(
-                TaskNames.RecordFailure,
+            await context.CallAsync(
+                PipelineTasks.RecordFailure,
                 new FailureInput(input, stage, reason, failure.ErrorMessage, timings),
                 Retry);
 
@@ -124,6 +125,3 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         return result;
     }
 }
-
-/// <summary>Custom status of a running release: the stage it is in and, after a failure, why.</summary>
-public sealed record StageStatus(string Stage, string? ReasonCode = null);

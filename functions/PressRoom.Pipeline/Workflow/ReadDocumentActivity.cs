@@ -133,6 +133,8 @@ public sealed class ReadDocumentActivity(
             Characters = document.CharacterCount,
             Paragraphs = document.Paragraphs.Count,
             DatelineDate = document.Dateline?.Date,
+            Language = document.Detection,
+            DetectLanguageMilliseconds = document.LanguageDetectionTime.TotalMilliseconds,
         };
     }
 

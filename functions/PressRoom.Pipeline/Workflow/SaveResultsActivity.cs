@@ -5,6 +5,7 @@ using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.Entities.Bilingual;
 
 namespace PressRoom.Pipeline.Workflow;
 

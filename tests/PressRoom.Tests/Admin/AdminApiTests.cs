@@ -138,7 +138,7 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
         Assert.Contains("503", extract[0].GetProperty("detail").GetString());
         Assert.Equal((2, "Completed"), (extract[1].GetProperty("attempt").GetInt32(), extract[1].GetProperty("outcome").GetString()));
         Assert.Contains(timeline, e => e.GetProperty("kind").GetString() == "wait");
-        foreach (var stage in new[] { TaskNames.ReadDocument, TaskNames.DetectLanguage, TaskNames.Translate, TaskNames.SaveResults })
+        foreach (var stage in new[] { TaskNames.ReadDocument, TaskNames.Translate, TaskNames.SaveResults })
         {
             var bar = Assert.Single(timeline, e => e.GetProperty("name").GetString() == stage);
             Assert.Equal("Completed", bar.GetProperty("outcome").GetString());
@@ -287,7 +287,7 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
         Assert.Equal(PressRoomTelemetry.ReleaseContext(ok).TraceId, spans[0].TraceId);
         Assert.Contains(spans, s => s.OperationName == "release.intake");
         Assert.Contains(spans, s => s.OperationName == $"orchestration {TaskNames.ProcessRelease}" && Equals(s.GetTagItem("pressroom.outcome"), "Completed"));
-        foreach (var stage in new[] { TaskNames.ReadDocument, TaskNames.DetectLanguage, TaskNames.Translate, TaskNames.ExtractEntities, TaskNames.SaveResults })
+        foreach (var stage in new[] { TaskNames.ReadDocument, TaskNames.Translate, TaskNames.ExtractEntities, TaskNames.SaveResults })
         {
             Assert.Contains(spans, s => s.OperationName == $"activity {stage}" && Equals(s.GetTagItem(PressRoomTelemetry.InstanceIdTag), ReleaseIdentity.InstanceId(ok)));
         }

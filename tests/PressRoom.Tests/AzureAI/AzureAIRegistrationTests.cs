@@ -8,6 +8,9 @@ using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
 using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Entities.Bilingual;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 

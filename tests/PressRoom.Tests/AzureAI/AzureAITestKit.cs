@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PressRoom.Pipeline.AzureAI;
 using PressRoom.Tests.AzureAI.Fakes;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 
@@ -23,7 +25,7 @@ internal static class AzureAITestKit
 
     public static TranslatorClient TranslatorClient(FakeTranslator fake, AzureAIOptions? options = null, AzureAIConnection? connection = null, ILoggerFactory? logs = null) =>
         new(new AzureAIServiceClient(
-            PressRoom.Pipeline.AzureAI.TranslatorClient.ServiceName,
+            Pipeline.Translation.AzureTranslator.TranslatorClient.ServiceName,
             connection ?? AzureAIConnection.WithKey(fake.Server.BaseAddress, fake.ExpectedKey!, fake.ExpectedRegion),
             options ?? FastOptions(),
             (logs ?? NullLoggerFactory.Instance).CreateLogger("translator"),
@@ -33,13 +35,13 @@ internal static class AzureAITestKit
         FakeTranslator fake, AzureAIOptions? options = null, TranslatorGlossary? glossary = null, AzureAIConnection? connection = null, ILoggerFactory? logs = null) =>
         new(
             TranslatorClient(fake, options, connection, logs),
-            new TranslationPlanner(new TextChunker(new SimpleSentenceSplitter())),
+            new TranslationPlanner(new TextChunker()),
             glossary ?? TranslatorGlossary.Empty,
             (logs ?? NullLoggerFactory.Instance).CreateLogger<AzureTranslationProvider>());
 
     public static LanguageClient LanguageClient(FakeLanguage fake, AzureAIOptions? options = null, AzureAIConnection? connection = null, ILoggerFactory? logs = null) =>
         new(new AzureAIServiceClient(
-            PressRoom.Pipeline.AzureAI.LanguageClient.ServiceName,
+            Pipeline.Entities.AzureLanguage.LanguageClient.ServiceName,
             connection ?? AzureAIConnection.WithKey(fake.Server.BaseAddress, fake.ExpectedKey!),
             options ?? FastOptions(),
             (logs ?? NullLoggerFactory.Instance).CreateLogger("language"),
@@ -50,7 +52,7 @@ internal static class AzureAITestKit
         options ??= FastOptions();
         return new AzureEntityExtractor(
             LanguageClient(fake, options, connection, logs),
-            new LanguageDocumentChunker(new TextChunker(new SimpleSentenceSplitter()), options.MaxDocumentTextElements),
+            new LanguageDocumentChunker(new TextChunker(), options.MaxDocumentTextElements),
             (logs ?? NullLoggerFactory.Instance).CreateLogger<AzureEntityExtractor>());
     }
 

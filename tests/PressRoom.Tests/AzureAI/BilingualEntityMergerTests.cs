@@ -2,6 +2,7 @@ using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Tests.AzureAI.Fakes;
+using PressRoom.Pipeline.Entities.Bilingual;
 
 namespace PressRoom.Tests.AzureAI;
 
@@ -22,7 +23,7 @@ public sealed class BilingualEntityMergerTests
             Text = text,
             Offset = offset,
             Length = text.Length,
-            Key = EntityNames.Key(category, value ?? english ?? text),
+            Key = EntityKeys.Make(category, value ?? english ?? text),
             English = english,
             Value = value,
             Provider = provider,

@@ -3,6 +3,7 @@ using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
 using PressRoom.Tests.AzureAI.Fakes;
+using PressRoom.Pipeline.Entities.Bilingual;
 
 namespace PressRoom.Tests.AzureAI;
 

@@ -136,7 +136,7 @@ public sealed class LanguageContractTests
         Assert.Equal(text.IndexOf("مُحَمَّدُ", StringComparison.Ordinal), person.Offset);
         var city = result.Entities.Single(e => e.Category == "Location");
         Assert.Equal("الدَّوْحَةِ", text.Substring(city.Offset, city.Length));
-        Assert.Equal(city.Key, EntityNames.Key("Location", "الدوحة"));
+        Assert.Equal(city.Key, EntityKeys.Make("Location", "الدوحة"));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class LanguageContractTests
         var error = await Assert.ThrowsAsync<EntitiesUnavailableException>(() => extractor.ExtractAsync(new EntityRequest(Sample, "ar"), CancellationToken.None));
 
         Assert.Contains("UnsupportedLanguageCode", error.Message, StringComparison.Ordinal);
-        Assert.IsAssignableFrom<PressRoom.Pipeline.Workflow.PermanentFailureException>(error);
+        Assert.IsAssignableFrom<PermanentFailureException>(error);
     }
 
     [Fact]

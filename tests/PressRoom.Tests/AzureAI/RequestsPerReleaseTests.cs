@@ -5,6 +5,8 @@ using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Tests.Infrastructure;
 using Xunit.Abstractions;
+using PressRoom.Pipeline.Entities.AzureLanguage;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 
@@ -17,9 +19,8 @@ public sealed class RequestsPerReleaseTests(ITestOutputHelper output)
     [Fact]
     public async Task Requests_per_release_follow_the_service_limits()
     {
-        var splitter = new SimpleSentenceSplitter();
-        var planner = new TranslationPlanner(new TextChunker(splitter));
-        var chunker = new LanguageDocumentChunker(new TextChunker(splitter), new AzureAIOptions().MaxDocumentTextElements);
+        var planner = new TranslationPlanner(new TextChunker());
+        var chunker = new LanguageDocumentChunker(new TextChunker(), new AzureAIOptions().MaxDocumentTextElements);
         await using var seedFile = File.OpenRead(RepoPaths.SeedRelease);
         var reader = new DocumentReader(Microsoft.Extensions.Options.Options.Create(new DocumentLimits()), new ScriptLanguageDetector(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DocumentReader>.Instance);
         var seed = await reader.ReadAsync(seedFile, "seed.txt", CancellationToken.None);

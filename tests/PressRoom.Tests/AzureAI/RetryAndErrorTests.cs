@@ -5,6 +5,7 @@ using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Pipeline.Workflow;
 using PressRoom.Tests.AzureAI.Fakes;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 
@@ -206,7 +207,7 @@ public sealed class RetryAndErrorTests
         var options = AzureAITestKit.FastOptions(maxRetries: 1);
         var provider = new AzureTranslationProvider(
             new TranslatorClient(new AzureAIServiceClient("Translator", AzureAIConnection.WithKey(endpoint, "k"), options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)),
-            new TranslationPlanner(new TextChunker(new SimpleSentenceSplitter())),
+            new TranslationPlanner(new TextChunker()),
             TranslatorGlossary.Empty,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AzureTranslationProvider>.Instance);
 

@@ -1,18 +1,18 @@
 using System.Globalization;
 using PressRoom.Pipeline.AzureAI;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 
 public sealed class TextChunkingTests
 {
-    readonly SimpleSentenceSplitter splitter = new();
 
     [Fact]
     public void Sentences_end_at_arabic_and_latin_marks_and_cover_the_whole_text()
     {
         var text = "هل حضر الوفد؟ نعم، حضر. قال: \"انتهى!\" Total 3.5 million. Next line\nآخر سطر";
 
-        var sentences = splitter.Sentences(text).Select(s => s.Of(text)).ToList();
+        var sentences = SentenceSegmenter.Cover(text).Select(s => s.Of(text)).ToList();
 
         Assert.Equal(["هل حضر الوفد؟ ", "نعم، حضر. ", "قال: \"انتهى!\" ", "Total 3.5 million. ", "Next line\n", "آخر سطر"], sentences);
         Assert.Equal(text, string.Concat(sentences));
@@ -23,7 +23,7 @@ public sealed class TextChunkingTests
     {
         var text = "أولا، ناقش الطرفان التعاون؛ ثانيا، اتفقا على خطة.";
 
-        var clauses = splitter.Clauses(text, new TextSpan(0, text.Length)).Select(s => s.Of(text)).ToList();
+        var clauses = SentenceSegmenter.Clauses(text, new TextSpan(0, text.Length)).Select(s => s.Of(text)).ToList();
 
         Assert.Equal(["أولا، ", "ناقش الطرفان التعاون؛ ", "ثانيا، ", "اتفقا على خطة."], clauses);
     }
@@ -32,7 +32,7 @@ public sealed class TextChunkingTests
     public void Chunks_stay_within_the_budget_prefer_sentence_ends_and_cover_the_text()
     {
         var text = string.Concat(Enumerable.Range(0, 300).Select(i => $"هذه الجملة رقم {i} من النص. "));
-        var chunker = new TextChunker(splitter);
+        var chunker = new TextChunker();
 
         var chunks = chunker.Chunk(text, 500, TextMeasure.CodePoints);
 
@@ -49,7 +49,7 @@ public sealed class TextChunkingTests
         var clauseSentence = string.Join("، ", Enumerable.Repeat("ناقش الطرفان فرص التعاون", 40)) + ".";
         var noSpaces = new string('ب', 1200);
         var voweled = string.Concat(Enumerable.Repeat("مُحَمَّد", 200));
-        var chunker = new TextChunker(splitter);
+        var chunker = new TextChunker();
 
         var byClause = chunker.Chunk(clauseSentence, 200, TextMeasure.CodePoints);
         var byGrapheme = chunker.Chunk(noSpaces, 500, TextMeasure.CodePoints);
@@ -116,11 +116,11 @@ public sealed class TextChunkingTests
     [Fact]
     public void Names_normalize_across_spelling_variants()
     {
-        Assert.Equal(EntityNames.Normalize("الدوحة"), EntityNames.Normalize("الدَّوْحَةِ"));
-        Assert.Equal(EntityNames.Normalize("إدارة"), EntityNames.Normalize("ادارة"));
-        Assert.Equal("united nations", EntityNames.Normalize("The United Nations"));
-        Assert.Equal("organization:united-nations", EntityNames.Key("Organization", "the United Nations"));
-        Assert.Equal("quantity:15000000-usd", EntityNames.Key("Quantity", "15000000 USD"));
-        Assert.Equal("2019", EntityNames.Normalize("٢٠١٩"));
+        Assert.Equal(EntityKeys.Name("الدوحة"), EntityKeys.Name("الدَّوْحَةِ"));
+        Assert.Equal(EntityKeys.Name("إدارة"), EntityKeys.Name("ادارة"));
+        Assert.Equal("united nations", EntityKeys.Name("The United Nations"));
+        Assert.Equal("organization:united-nations", EntityKeys.Make("Organization", "the United Nations"));
+        Assert.Equal("quantity:15000000-usd", EntityKeys.Make("Quantity", "15000000 USD"));
+        Assert.Equal("2019", EntityKeys.Name("٢٠١٩"));
     }
 }

@@ -4,6 +4,7 @@ using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Tests.AzureAI.Fakes;
+using PressRoom.Pipeline.Translation.AzureTranslator;
 
 namespace PressRoom.Tests.AzureAI;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
-using PressRoom.Pipeline.Entities.Cli;
 using PressRoom.Pipeline.Language;
 using PressRoom.Tests.Infrastructure;
 

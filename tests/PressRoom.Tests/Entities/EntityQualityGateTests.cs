@@ -1,7 +1,6 @@
 using PressRoom.Tests.Documents.Fixtures;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities.Builtin;
-using PressRoom.Pipeline.Entities.Cli;
 using PressRoom.Pipeline.Entities.Evaluation;
 using PressRoom.Tests.Infrastructure;
 
@@ -16,7 +15,7 @@ public sealed class EntityQualityGateTests
 {
     const double Target = 0.90;
 
-    static async Task<List<(GoldDocument Gold, IReadOnlyList<Pipeline.Entities.ExtractedEntity> Predicted)>> Run(string folder) =>
+    static async Task<List<(GoldDocument Gold, IReadOnlyList<ExtractedEntity> Predicted)>> Run(string folder) =>
         await new EvalCommand(TestReaders.Create(), new BuiltinEntityExtractor()).EvaluateAsync(folder, CancellationToken.None);
 
     [Fact]

@@ -18,11 +18,16 @@ public sealed class GazetteerDataTests
     }
 
     [Fact]
-    public void Generated_calendar_has_levantine_and_hijri_months()
+    public void The_month_table_has_levantine_maghrebi_and_hijri_months_and_the_calendar_data_only_weekdays()
     {
-        var text = File.ReadAllText(Data("calendar.generated.tsv"));
-        Assert.Contains("levantine\t1\tكانون الثاني\tJanuary", text, StringComparison.Ordinal);
-        Assert.Contains("hijri\t9\tرمضان\tRamadan", text, StringComparison.Ordinal);
+        Assert.Contains(new MonthName("كانون الثاني", 1, MonthCalendar.Gregorian, "January"), MonthNames.All);
+        Assert.Contains(new MonthName("جويلية", 7, MonthCalendar.Gregorian, "July"), MonthNames.All);
+        Assert.Contains(new MonthName("رمضان", 9, MonthCalendar.Hijri, "Ramadan"), MonthNames.All);
+        Assert.Equal(1, MonthNames.Lookup[TextNormalizer.Normalize("كانون الثاني")]);
+        Assert.DoesNotContain(TextNormalizer.Normalize("رمضان"), MonthNames.Lookup.Keys);
+
+        var kinds = File.ReadAllLines(Data("calendar.generated.tsv")).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')[0]).Distinct();
+        Assert.Equal(["weekday", "weekday-en"], kinds.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -254,12 +254,12 @@ public sealed class BlobEventTests
         var v2 = await UploadAsync(storage, Name, Version(2));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await ReleaseWaiter.WaitAsync(runtime.Client, [v2.ReleaseId], Timeout, null, CancellationToken.None)).GetValueOrDefault(v2.ReleaseId));
 
-        var rows = (await new ReleaseQueries(storage).GetVersionsAsync(Name, CancellationToken.None)).ToDictionary(r => r.GetString("ReleaseId"));
+        var rows = (await new ReleaseQueries(storage).GetVersionsAsync(Name, CancellationToken.None)).ToDictionary(r => r.Id);
         Assert.Equal(2, rows.Count);
-        Assert.Equal(ReleaseStatus.Superseded, rows[v1.ReleaseId].GetString("Status"));
-        Assert.Equal(v2.ReleaseId, rows[v1.ReleaseId].GetString("SupersededBy"));
-        Assert.Equal(ReleaseStatus.Completed, rows[v2.ReleaseId].GetString("Status"));
-        Assert.Equal(v1.ReleaseId, rows[v2.ReleaseId].GetString("Supersedes"));
+        Assert.Equal(ReleaseStatus.Superseded, rows[v1.ReleaseId].Status);
+        Assert.Equal(v2.ReleaseId, rows[v1.ReleaseId].SupersededBy);
+        Assert.Equal(ReleaseStatus.Completed, rows[v2.ReleaseId].Status);
+        Assert.Equal(v1.ReleaseId, rows[v2.ReleaseId].Supersedes);
         var artifacts = new ReleaseArtifacts(storage);
         Assert.Equal(ReleaseStatus.Superseded, (await artifacts.ReadJsonAsync<ReleaseRecord>(v1.ReleaseId, ReleaseArtifacts.ReleaseFile, CancellationToken.None)).Status);
         Assert.Equal(v1.Sha256, (await artifacts.ReadJsonAsync<ReleaseDocument>(v1.ReleaseId, ReleaseArtifacts.DocumentFile, CancellationToken.None)).OriginalSha256);

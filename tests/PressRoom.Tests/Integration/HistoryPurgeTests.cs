@@ -58,7 +58,7 @@ public sealed class HistoryPurgeTests(AzuriteFixture azurite)
 
         // The release result is ours, not the engine's: its row and its JSON document are still there.
         var row = await runtime.Services.GetRequiredService<ReleaseQueries>().GetAsync(releaseId, ct);
-        Assert.Equal("Completed", row?.GetString("Status"));
+        Assert.Equal("Completed", row?.Status);
         var record = await runtime.Services.GetRequiredService<ReleaseArtifacts>().ReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, ct);
         Assert.Equal(releaseId, record.ReleaseId);
 

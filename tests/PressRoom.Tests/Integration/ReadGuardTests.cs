@@ -67,7 +67,7 @@ public sealed class ReadGuardTests(AzuriteFixture azurite)
         Assert.Equal(RejectionReason.InvalidName.ToString(), summary.ReasonCode);
         Assert.Contains("bidirectional control (U+202E)", summary.ReasonMessage, StringComparison.Ordinal);
         var row = await services.GetRequiredService<ReleaseQueries>().GetAsync(input.ReleaseId, CancellationToken.None);
-        Assert.Equal(name, row?.GetString("SourceBlob"));
+        Assert.Equal(name, row?.SourceBlob);
     }
 
     [Fact]

@@ -22,13 +22,14 @@ public static class ReleaseAssertions
     public static async Task<List<TableEntity>> WaitForFinalRowsAsync(PressRoomStorage storage, IReadOnlyCollection<string> releaseIds, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var queries = new ReleaseQueries(storage);
         while (true)
         {
             var rows = new List<TableEntity>();
             foreach (var id in releaseIds)
             {
-                if (await queries.GetAsync(id, CancellationToken.None) is { } row && row.GetString("Status") is "Completed" or "Rejected" or "Failed")
+                // The stored row itself, every column: callers assert on the output contract.
+                var stored = await storage.ReleasesTable.GetEntityIfExistsAsync<TableEntity>(TableKeys.Sanitize(ReleaseIdentity.DocumentIdOf(id)), TableKeys.Sanitize(id));
+                if (stored.HasValue && stored.Value is { } row && row.GetString("Status") is "Completed" or "Rejected" or "Failed")
                 {
                     rows.Add(row);
                 }

@@ -29,12 +29,12 @@ public sealed class WalkingSkeletonTests(Xunit.Abstractions.ITestOutputHelper ou
 
         var row = await new ReleaseQueries(storage).GetAsync(releaseId, CancellationToken.None);
         Assert.NotNull(row);
-        Assert.Equal("Completed", row!.GetString("Status"));
-        Assert.Equal("ar", row.GetString("Language"));
-        Assert.Equal("seed/000_1462e021ac3cc625.txt", row.GetString("SourceBlob"));
+        Assert.Equal("Completed", row!.Status);
+        Assert.Equal("ar", row.Language);
+        Assert.Equal("seed/000_1462e021ac3cc625.txt", row.SourceBlob);
 
         // Progress was recorded stage by stage for the comms page; the last one started before saving stays.
-        Assert.Equal(TaskNames.ExtractEntities, row.GetString("Stage"));
+        Assert.Equal(TaskNames.ExtractEntities, row.Stage);
 
         var json = await new ReleaseArtifacts(storage).ReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, CancellationToken.None);
         Assert.Equal("ar", json.Language);

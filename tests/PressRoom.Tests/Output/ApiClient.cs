@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using PressRoom.Pipeline.Api;
 
 namespace PressRoom.Tests.Output;
 

@@ -117,7 +117,7 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
         {
             Release = input,
             Document = new DocumentSummary { Title = document.Title, Format = document.Format, Characters = document.CharacterCount, Paragraphs = document.Paragraphs.Count },
-            Language = new Pipeline.Language.LanguageDetection("ar", "Arab", 0.99),
+            Language = new LanguageDetection("ar", "Arab", 0.99),
             Translations = [new TranslationSummary { TargetLanguage = "en", Provider = "none", Status = "Skipped", Reason = "Skipped: no translation provider configured" }],
             Entities = [new EntitySummary { Language = "ar", Provider = "test", Count = entities.Count, ByCategory = entities.GroupBy(e => e.Category).ToDictionary(g => g.Key, g => g.Count()) }],
             StartedAt = DateTime.UtcNow,

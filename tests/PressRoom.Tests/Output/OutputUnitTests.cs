@@ -1,4 +1,3 @@
-using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Storage;
 
 namespace PressRoom.Tests.Output;

@@ -7,7 +7,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PressRoom.Host.Runtime;
-using PressRoom.Pipeline.Api;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
@@ -254,6 +253,23 @@ public sealed class ReleaseApiTests(ApiRuntimeFixture fixture) : IClassFixture<A
             .SelectMany(a => a!.Methods!.Select(m => $"{m.ToUpperInvariant()} /api/{a.Route}"))
             .Order().ToList();
         Assert.Equal(documented, functions);
+    }
+
+    [Fact]
+    public async Task The_openapi_status_schema_describes_every_field_a_real_status_response_has()
+    {
+        var (_, accepted) = await Api.UploadAsync("openapi-status.txt", Encoding.UTF8.GetBytes("بيان لفحص الوصف\n\nفقرة قصيرة.\n"));
+        var releaseId = accepted.GetProperty("releaseId").GetString()!;
+        await WaitForStatusAsync(releaseId, ReleaseStatus.Completed);
+        var (_, response) = await Api.GetJsonAsync($"/api/releases/{releaseId}/status");
+        var (_, document) = await Api.GetJsonAsync("/api/openapi.json");
+
+        var documented = document.GetProperty("components").GetProperty("schemas").GetProperty("ReleaseStatus").GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var returned = response.EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("stage", returned);
+        Assert.All(returned, name => Assert.Contains(name, documented));
     }
 
     async Task AssertFindsAsync(string query, string key, bool only = false)

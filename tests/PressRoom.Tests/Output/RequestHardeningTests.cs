@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PressRoom.Host.Runtime;
-using PressRoom.Pipeline.Api;
+using PressRoom.Web;
 using PressRoom.Tests.Infrastructure;
 
 namespace PressRoom.Tests.Output;

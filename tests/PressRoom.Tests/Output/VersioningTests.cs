@@ -206,7 +206,7 @@ public sealed class VersioningTests
     {
         var deadline = DateTime.UtcNow + Timeout;
         var queries = new ReleaseQueries(storage);
-        while ((await queries.GetAsync(releaseId, CancellationToken.None))?.GetString("Status") != status)
+        while ((await queries.GetAsync(releaseId, CancellationToken.None))?.Status != status)
         {
             Assert.True(DateTime.UtcNow < deadline, $"{releaseId} did not become {status}.");
             await Task.Delay(250);

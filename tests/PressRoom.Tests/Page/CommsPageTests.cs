@@ -51,7 +51,7 @@ public sealed partial class CommsPageTests(PageFixture fixture) : IClassFixture<
 
         using var http = new HttpClient();
         using var response = await http.GetAsync(new Uri(fixture.Url));
-        Assert.Equal(PressRoom.Pipeline.Api.PageHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(PressRoom.Web.PageHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [ChromiumFact]
@@ -138,7 +138,7 @@ public sealed partial class CommsPageTests(PageFixture fixture) : IClassFixture<
             var releaseId = upload.GetAttribute("data-release-id");
             var row = await fixture.Runtime.Services.GetRequiredService<ReleaseQueries>().GetAsync(releaseId!, CancellationToken.None);
             Assert.NotNull(row);
-            var reason = row!.GetString("Reason");
+            var reason = row!.Reason;
             Assert.False(string.IsNullOrWhiteSpace(reason));
             Assert.Equal(reason, upload.FindElement(By.CssSelector(".reason")).Text);
             B.Screenshot("upload-rejected");

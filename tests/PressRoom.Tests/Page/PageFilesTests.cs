@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using PressRoom.Functions;
-using PressRoom.Pipeline.Api;
 using PressRoom.Tests.Infrastructure;
 
 namespace PressRoom.Tests.Page;
@@ -12,7 +11,7 @@ namespace PressRoom.Tests.Page;
 /// <summary>The comms page as both hosts serve it: every file embedded, nothing loaded from elsewhere, the Functions trigger anonymous.</summary>
 public sealed partial class PageFilesTests
 {
-    static readonly string PageFolder = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Pipeline", "wwwroot", "app");
+    static readonly string PageFolder = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Web", "wwwroot", "app");
 
     [Fact]
     public void Every_file_of_the_page_folder_is_embedded_with_its_content_type()

@@ -1,4 +1,4 @@
-using PressRoom.Pipeline.Api;
+using PressRoom.Web;
 using PressRoom.Pipeline.Storage;
 
 namespace PressRoom.Tests.Storage;

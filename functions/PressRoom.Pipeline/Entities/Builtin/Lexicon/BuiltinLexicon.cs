@@ -96,35 +96,19 @@ internal sealed class BuiltinLexicon
     {
         var ambiguous = Rows("time-words.tsv").Where(r => r[0] == "ambiguous-month")
             .Select(r => ArabicFolding.Fold(r[1])).ToHashSet(StringComparer.Ordinal);
-        foreach (var row in Rows("calendar.generated.tsv"))
+        // Months from the one month table of the text kernel; weekdays from the generated calendar data.
+        foreach (var month in MonthNames.All)
         {
-            var index = int.Parse(row[1], CultureInfo.InvariantCulture);
-            var isAmbiguous = ambiguous.Contains(ArabicFolding.Fold(row[2]));
-            switch (row[0])
-            {
-                case "gregorian" or "levantine" or "gregorian-en":
-                    AddEntry(row[2], LexKind.Month, row[3], "gregorian", "gregorian", index, isAmbiguous);
-                    break;
-                case "hijri":
-                    AddEntry(row[2], LexKind.Month, row[3], "hijri", "hijri", index, isAmbiguous);
-                    break;
-                case "weekday" or "weekday-en":
-                    AddEntry(row[2], LexKind.Weekday, row[3], null, null, index);
-                    break;
-            }
+            var calendar = month.Calendar == MonthCalendar.Hijri ? "hijri" : "gregorian";
+            AddEntry(month.Name, LexKind.Month, month.English, calendar, calendar, month.Month, ambiguous.Contains(ArabicFolding.Fold(month.Name)));
         }
 
-        // Common spellings the cultures do not produce.
-        foreach (var (name, index, calendar) in new (string, int, string)[]
+        foreach (var row in Rows("calendar.generated.tsv"))
         {
-            ("ابريل", 4, "gregorian"), ("إبريل", 4, "gregorian"), ("يونية", 6, "gregorian"), ("يولية", 7, "gregorian"),
-            ("اغسطس", 8, "gregorian"), ("أوغسطس", 8, "gregorian"), ("ربيع الثاني", 4, "hijri"), ("جمادى الأول", 5, "hijri"),
-            ("جمادى الثانية", 6, "hijri"), ("جمادى الآخر", 6, "hijri"), ("ذي القعدة", 11, "hijri"), ("ذي الحجة", 12, "hijri"),
-            ("Sept", 9, "gregorian"),
-        })
-        {
-            var english = calendar == "hijri" ? null : CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[index - 1];
-            AddEntry(name, LexKind.Month, english, calendar, calendar, index);
+            if (row[0] is "weekday" or "weekday-en")
+            {
+                AddEntry(row[2], LexKind.Weekday, row[3], null, null, int.Parse(row[1], CultureInfo.InvariantCulture));
+            }
         }
 
         foreach (var (name, index) in new[] { ("الإثنين", 1), ("الاثنين", 1), ("الأربعاء", 3) })

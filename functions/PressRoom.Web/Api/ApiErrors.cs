@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using PressRoom.Pipeline.Storage;
+
+namespace PressRoom.Web;
+
+/// <summary>Error codes of the HTTP API. Part of the output contract.</summary>
+public static class ApiErrorCodes
+{
+    public const string NotFound = "NotFound";
+    public const string InvalidParameter = "InvalidParameter";
+    public const string MissingFileName = "MissingFileName";
+    public const string InvalidFileName = "InvalidFileName";
+    public const string MissingFile = "MissingFile";
+    public const string Empty = "Empty";
+    public const string TooLarge = "TooLarge";
+    public const string TextNotAvailable = "TextNotAvailable";
+    public const string Unauthorized = "Unauthorized";
+    public const string Forbidden = "Forbidden";
+    public const string InternalError = "InternalError";
+    public const string RequestTimeout = "RequestTimeout";
+    public const string MalformedBody = "MalformedBody";
+    public const string UnsupportedMediaType = "UnsupportedMediaType";
+}
+
+/// <summary>Every error of the HTTP API has one shape: <c>{"error":{"code":"…","message":"…"}}</c>; never a stack trace.</summary>
+public static class ApiErrors
+{
+    public static IResult Error(int status, string code, string message) =>
+        Results.Json(new ApiErrorBody(new ApiError(code, message)), PressRoomJson.Options, statusCode: status);
+
+    public static IResult NotFound(string message) => Error(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, message);
+
+    public static IResult BadRequest(string code, string message) => Error(StatusCodes.Status400BadRequest, code, message);
+
+    /// <summary>Runs a handler; anything unexpected is logged and answered with a plain 500.</summary>
+    public static async Task<IResult> GuardAsync(ILogger logger, string operation, Func<Task<IResult>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        try
+        {
+            return await handler();
+        }
+        catch (Exception ex) when (RequestBodyErrors.BodyError(ex) is { } body)
+        {
+            // The client's body was refused by the server (size, rate, format): its answer, without a stack trace.
+            logger.LogInformation("API operation {Operation} refused the request body: {Status} {Reason}", operation, body.Status, body.Message);
+            return Error(body.Status, body.Code, body.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return Error(499, "Cancelled", "The request was cancelled.");
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "API operation {Operation} failed", operation);
+            return Error(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError, "An unexpected error occurred; it has been logged.");
+        }
+    }
+}
+
+public sealed record ApiError(string Code, string Message);
+
+public sealed record ApiErrorBody(ApiError Error);
