@@ -97,6 +97,7 @@ public sealed class SaveResultsActivity(
             Timings = input.Timings,
             Blobs = blobs,
             CharactersSentByProvider = Usage(input),
+            TokensByProvider = Tokens(input),
             ProcessedBy = WorkerIdentity.Current,
         };
 
@@ -105,6 +106,11 @@ public sealed class SaveResultsActivity(
         logger.LogInformation("Release {ReleaseId} saved: {EntityCount} entities", release.ReleaseId, entities.Values.Sum(l => l.Count));
         var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
         PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.StartedAt, input.CompletedAt, ProviderUsage(input));
+        foreach (var (provider, tokens) in record.TokensByProvider)
+        {
+            PressRoomTelemetry.RecordTokens(provider, tokens.Prompt, tokens.Completion);
+        }
+
         return outcome;
     }
 
@@ -127,6 +133,11 @@ public sealed class SaveResultsActivity(
 
     static IEnumerable<(string Provider, long Characters)> ProviderUsage(SaveInput input) =>
         input.Translations.Select(t => (t.Provider, t.CharactersSent)).Concat(input.Entities.Select(e => (e.Provider, e.CharactersSent)));
+
+    static Dictionary<string, TokenUsage> Tokens(SaveInput input) =>
+        input.Translations.Where(t => t.PromptTokens + t.CompletionTokens > 0)
+            .GroupBy(t => t.Provider, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new TokenUsage(g.Sum(t => t.PromptTokens), g.Sum(t => t.CompletionTokens)), StringComparer.Ordinal);
 
     static Dictionary<string, long> Usage(SaveInput input)
     {
