@@ -5,6 +5,7 @@ using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.Translation.Chat;
 
 namespace PressRoom.Pipeline.Workflow;
 
@@ -44,6 +45,12 @@ public sealed class SaveResultsActivity(
             }
 
             english = translation.TargetLanguage == "en" ? result : english;
+        }
+
+        // Names the chat translation reported fill English names the entity records lack (marked as from the translation).
+        if (english is { Names.Count: > 0 } && input.Language?.Language is { } named && entities.TryGetValue(named, out var unnamed))
+        {
+            entities[named] = TranslatedNameFiller.Fill(unnamed, english.Names);
         }
 
         // Bilingual entities: a source mention and its English counterpart share one key and both surface forms.
