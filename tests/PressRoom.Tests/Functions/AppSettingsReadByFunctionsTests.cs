@@ -1,4 +1,5 @@
 using PressRoom.Pipeline.Configuration;
+using PressRoom.Pipeline.Translation.Chat;
 using PressRoom.Tests.Infra;
 
 namespace PressRoom.Tests.Functions;
@@ -11,6 +12,7 @@ public class AppSettingsReadByFunctionsTests
         (TranslationOptions.Section, typeof(TranslationOptions)),
         (EntitiesOptions.Section, typeof(EntitiesOptions)),
         (LanguageServiceOptions.Section, typeof(LanguageServiceOptions)),
+        (ChatTranslationOptions.Section.Replace(":", "__", StringComparison.Ordinal), typeof(ChatTranslationOptions)),
     ];
 
     static IEnumerable<string> SettingNames() => BoundInAzure.SelectMany(b =>
