@@ -80,7 +80,39 @@ internal sealed class EnglishNameComposer(NameLexicon lexicon, bool useOfficialN
             i += match.Value.Length;
         }
 
-        return units;
+        return MergePersonNames(units);
+    }
+
+    /// <summary>Given names joined by بن/بنت/آل become one proper name (حمد بن خليفة → Hamad bin Khalifa); a stray particle is not a name.</summary>
+    static List<NameUnit>? MergePersonNames(List<NameUnit> units)
+    {
+        var merged = new List<NameUnit>(units.Count);
+        for (var i = 0; i < units.Count; i++)
+        {
+            var unit = units[i];
+            if (unit.Word.Particle)
+            {
+                return null;
+            }
+
+            if (!unit.Word.Person || unit.Link != NameLink.None && unit.Conjunction)
+            {
+                merged.Add(unit);
+                continue;
+            }
+
+            var english = new List<string> { unit.Word.English };
+            while (i + 2 < units.Count && units[i + 1].Word.Particle && units[i + 1].Link == NameLink.None && units[i + 2].Word.Person && !units[i + 2].Word.Particle)
+            {
+                english.Add(units[i + 1].Word.English);
+                english.Add(units[i + 2].Word.English);
+                i += 2;
+            }
+
+            merged.Add(unit with { Word = unit.Word with { English = string.Join(' ', english) } });
+        }
+
+        return merged;
     }
 
     (NameUnit Unit, int Length)? Match(IReadOnlyList<string> folded, int start)
@@ -126,10 +158,12 @@ internal sealed class EnglishNameComposer(NameLexicon lexicon, bool useOfficialN
 
         if (rest.Length > 3 && rest.StartsWith("لل", StringComparison.Ordinal))
         {
-            // لل = ل + the article (للتنمية = for the development).
+            // لل = ل + the article (للتنمية = for the development) …
             yield return (NameLink.Lam, conjunction, "ال" + rest[2..]);
         }
-        else if (rest.Length > 2 && rest[0] == 'ل')
+
+        // … or ل before a word that starts with ل (للجنة = for the committee, لمكافحة = for combating).
+        if (rest.Length > 2 && rest[0] == 'ل')
         {
             yield return (NameLink.Lam, conjunction, rest[1..]);
         }

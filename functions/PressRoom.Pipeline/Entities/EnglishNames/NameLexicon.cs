@@ -23,6 +23,8 @@ internal enum NameWordKind
 /// <param name="LinkOf">A complement joined by ل reads "of" (General Directorate of Customs, Permanent Representative of …).</param>
 /// <param name="LinkPrenominal">A field joined by ل goes before the head (National Human Rights Committee).</param>
 /// <param name="Preposition">A role's own preposition for ل (Spokesperson for, Special Rapporteur on).</param>
+/// <param name="Person">A given name (Hamad, Khalifa): runs of them with بن/آل make one name (Hamad bin Khalifa University).</param>
+/// <param name="Particle">بن، بنت، آل: only between given names.</param>
 internal sealed record NameWord(
     string English,
     NameWordKind Kind,
@@ -32,7 +34,9 @@ internal sealed record NameWord(
     bool? Feminine = null,
     bool LinkOf = false,
     bool LinkPrenominal = false,
-    string? Preposition = null);
+    string? Preposition = null,
+    bool Person = false,
+    bool Particle = false);
 
 /// <summary>
 /// The bilingual lexicon of institutional words plus place names from the builtin gazetteers, keyed by folded words
@@ -101,6 +105,17 @@ internal sealed class NameLexicon
 
     void LoadPlaces()
     {
+        // Given names first: places and institutional words spelled the same take precedence.
+        foreach (var row in Rows(GazetteerPrefix + "given-names.tsv").Where(r => r.Length > 1 && !(r.Length > 2 && r[2] == "ambiguous")))
+        {
+            AddWord(row[0], new NameWord(row[1].Split('|')[0], NameWordKind.Name, Person: true));
+        }
+
+        foreach (var row in Rows(GazetteerPrefix + "persons.tsv").Where(r => r.Length > 2 && r[0] == "particle" && r[1] is "بن" or "بنت" or "آل"))
+        {
+            AddWord(row[1], new NameWord(row[2], NameWordKind.Name, Person: true, Particle: true));
+        }
+
         var preferred = Rows(GazetteerPrefix + "country-names.tsv").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
         foreach (var row in Rows(GazetteerPrefix + "countries.generated.tsv"))
         {

@@ -56,7 +56,9 @@ internal sealed class NameTree
                         return null;
                     }
 
-                    current.Agreeing(unit).AddModifier(unit);
+                    // A nationality describes the body as a whole when it agrees with it (وزارة الخارجية القطرية).
+                    var target = unit.Word.Kind == NameWordKind.Nationality && root._feminine == unit.Feminine && !root.IsName ? root : current.Agreeing(unit);
+                    target.AddModifier(unit);
                     continue;
             }
 
