@@ -42,9 +42,24 @@ param dotnetVersion string = '10.0'
 @allowed([
   'none'
   'azure'
+  'chat'
 ])
-@description('Translation:Provider of the app.')
+@description('Translation:Provider of the app. chat needs deployOpenAI (or Translation__Chat__* pointing at another server).')
 param translationProvider string = 'azure'
+
+@description('Deploy an Azure OpenAI account and a model deployment for Translation:Provider=chat (key-less, off by default).')
+param deployOpenAI bool = false
+
+@description('Model of the Azure OpenAI deployment; the deployment carries the same name (Translation:Chat:Model).')
+param openAIModelName string = 'gpt-4o-mini'
+
+@description('Version of the model.')
+param openAIModelVersion string = '2024-07-18'
+
+@minValue(1)
+@maxValue(1000)
+@description('Capacity of the GlobalStandard deployment, in thousands of tokens per minute.')
+param openAICapacity int = 50
 
 @description('Translation:TargetLanguages of the app (comma-separated language codes).')
 param translationTargetLanguages string = 'en'
@@ -294,6 +309,38 @@ resource translator 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   }
 }
 
+// Optional chat-model translator: Azure OpenAI with Entra ID only (the app reaches it on /openai/v1 with a token).
+resource openAI 'Microsoft.CognitiveServices/accounts@2024-10-01' = if (deployOpenAI) {
+  name: 'oai-pressroom-${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'OpenAI'
+  sku: {
+    name: 'S0'
+  }
+  properties: {
+    customSubDomainName: 'oai-pressroom-${resourceToken}'
+    disableLocalAuth: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource openAIDeployment 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = if (deployOpenAI) {
+  parent: openAI
+  name: openAIModelName
+  sku: {
+    name: 'GlobalStandard'
+    capacity: openAICapacity
+  }
+  properties: {
+    model: {
+      format: 'OpenAI'
+      name: openAIModelName
+      version: openAIModelVersion
+    }
+  }
+}
+
 resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: 'lang-pressroom-${resourceToken}'
   location: location
@@ -408,6 +455,15 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Translation__TargetLanguages'
           value: translationTargetLanguages
         }
+        // The chat translator: Azure OpenAI's v1 endpoint and the deployment name; no key, so it uses the identity.
+        {
+          name: 'Translation__Chat__Endpoint'
+          value: deployOpenAI ? '${openAI!.properties.endpoint}openai/v1' : ''
+        }
+        {
+          name: 'Translation__Chat__Model'
+          value: deployOpenAI ? openAIDeployment!.name : ''
+        }
         {
           name: 'Entities__Provider'
           value: entitiesProvider
@@ -518,6 +574,16 @@ resource translatorUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource openAIUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (deployOpenAI) {
+  name: guid(openAI.id, identity.id, '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd')
+  scope: openAI
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd') // Cognitive Services OpenAI User
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource languageUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(language.id, identity.id, 'a97b65f3-24c7-4388-baec-2e87135dc908')
   scope: language
@@ -575,5 +641,6 @@ output AZURE_RELEASES_CONTAINER string = appContainers[0].name
 output AZURE_DELETIONS_QUEUE string = deletionsQueue.name
 output AZURE_TRANSLATOR_ENDPOINT string = translator.properties.endpoint
 output AZURE_LANGUAGE_ENDPOINT string = language.properties.endpoint
+output AZURE_OPENAI_ENDPOINT string = deployOpenAI ? '${openAI!.properties.endpoint}openai/v1' : ''
 output DURABLE_TASK_HUB_NAME string = durableTaskHubName
 output APPLICATIONINSIGHTS_NAME string = appInsights.name

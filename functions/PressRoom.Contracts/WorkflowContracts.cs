@@ -48,6 +48,15 @@ public sealed record TranslationSummary
     public required string Status { get; init; }
     public string? Reason { get; init; }
     public long CharactersSent { get; init; }
+
+    /// <summary>Model tokens (chat provider): prompt and completion, retries included; 0 for character-billed providers.</summary>
+    public long PromptTokens { get; init; }
+
+    public long CompletionTokens { get; init; }
+
+    /// <summary>Paragraphs left untranslated (chat provider), each with its reason code.</summary>
+    public int UntranslatedParagraphs { get; init; }
+
     public string? TextBlob { get; init; }
 }
 

@@ -25,6 +25,12 @@ public static class Romanizer
             return folded;
         }
 
+        // Slavic surnames have a usual English spelling (فورونكوف → Voronkov).
+        if (SlavicSurnameSpelling.TrySpell(folded, out var slavic))
+        {
+            return slavic;
+        }
+
         var prefix = "";
         var word = folded;
         if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))

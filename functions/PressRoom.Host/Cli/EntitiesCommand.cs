@@ -25,10 +25,16 @@ public static class EntitiesCommand
 
     public static Command CreateEval()
     {
-        var goldDir = new Argument<string>("gold-dir") { Description = "Folder of *.gold.json files with their releases beside them" };
-        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir };
+        var goldDir = new Argument<string>("gold-dir") { Description = "Folder of *.gold.json files with their releases beside them, or with --names a names list (.tsv)" };
+        var names = new Option<bool>("--names") { Description = "Score the offline English names of institutions, roles and events on a gold list (Arabic, English, kind)" };
+        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir, names };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(names))
+            {
+                return await new NamesEvalCommand().RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
+            }
+
             await using var services = Services();
             return await ActivatorUtilities.CreateInstance<EvalCommand>(services).RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
         });

@@ -10,6 +10,7 @@ using PressRoom.Pipeline.Entities.Builtin;
 using PressRoom.Pipeline.Language;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
+using PressRoom.Pipeline.Translation.Chat;
 using PressRoom.Pipeline.Workflow;
 using PressRoom.Pipeline.Entities.AzureLanguage;
 using PressRoom.Pipeline.Entities.Bilingual;
@@ -73,8 +74,11 @@ public static class PipelineServiceCollectionExtensions
             case AzureTranslationProvider.ProviderName:
                 services.AddAzureTranslationProvider(configuration);
                 break;
+            case ChatTranslationProvider.ProviderName:
+                services.AddChatTranslationProvider(configuration);
+                break;
             default:
-                throw new InvalidOperationException($"Unknown Translation:Provider '{provider}'. Use none or azure.");
+                throw new InvalidOperationException($"Unknown Translation:Provider '{provider}'. Use none, azure or chat.");
         }
     }
 

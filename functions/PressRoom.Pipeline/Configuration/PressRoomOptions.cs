@@ -5,7 +5,7 @@ public sealed class TranslationOptions
 {
     public const string Section = "Translation";
 
-    /// <summary><c>none</c> (default) or <c>azure</c>.</summary>
+    /// <summary><c>none</c> (default), <c>azure</c> or <c>chat</c> (see <c>Translation:Chat:*</c>).</summary>
     public string Provider { get; set; } = "none";
     public Uri? Endpoint { get; set; }
     public string? Region { get; set; }

@@ -34,6 +34,9 @@ public sealed record ReleaseRecord
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];
     public IReadOnlyDictionary<string, string> Blobs { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, long> CharactersSentByProvider { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Model tokens per token-billed provider (chat): prompt and completion for the whole release.</summary>
+    public IReadOnlyDictionary<string, TokenUsage> TokensByProvider { get; init; } = new Dictionary<string, TokenUsage>();
     public string? ProcessedBy { get; init; }
 
     /// <summary>The earlier version of the same source blob this one replaced (Completed releases only).</summary>
@@ -62,3 +65,6 @@ public sealed record ReleaseRecord
         ProcessedBy = WorkerIdentity.Current,
     };
 }
+
+/// <summary>Tokens a chat model billed for one release.</summary>
+public sealed record TokenUsage(long Prompt, long Completion);

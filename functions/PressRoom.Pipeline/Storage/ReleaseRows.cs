@@ -60,6 +60,8 @@ public static class ReleaseRows
             ["DurationMs"] = record.StartedAt is { } st && record.CompletedAt is { } ct ? (ct - st).TotalMilliseconds : null,
             ["Timings"] = JsonSerializer.Serialize(record.Timings.ToDictionary(t => t.Stage, t => Math.Round(t.Milliseconds)), PressRoomJson.Options),
             ["CharactersSent"] = JsonSerializer.Serialize(record.CharactersSentByProvider, PressRoomJson.Options),
+            ["PromptTokens"] = record.TokensByProvider.Values.Sum(t => t.Prompt),
+            ["CompletionTokens"] = record.TokensByProvider.Values.Sum(t => t.Completion),
             ["ReleaseJson"] = record.Blobs.GetValueOrDefault("release"),
             ["SourceTextBlob"] = record.Blobs.GetValueOrDefault("source"),
             ["EnglishTextBlob"] = record.Blobs.GetValueOrDefault("en"),

@@ -30,6 +30,15 @@ public static class PressRoomTelemetry
 
     public static readonly Counter<long> ProviderCharacters = Meter.CreateCounter<long>("pressroom.provider.characters", "{character}", "Characters sent to translation and entity providers, by provider");
 
+    public static readonly Counter<long> ProviderTokens = Meter.CreateCounter<long>("pressroom.provider.tokens", "{token}", "Chat-model tokens, by provider and kind (prompt, completion)");
+
+    /// <summary>Counts the tokens a release cost per chat provider.</summary>
+    public static void RecordTokens(string provider, long prompt, long completion)
+    {
+        ProviderTokens.Add(prompt, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("kind", "prompt"));
+        ProviderTokens.Add(completion, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("kind", "completion"));
+    }
+
     /// <summary>The trace of one release: same id everywhere, from the release id alone.</summary>
     public static ActivityContext ReleaseContext(string releaseId)
     {

@@ -6,6 +6,7 @@ using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Pipeline.Entities.Bilingual;
+using PressRoom.Pipeline.Translation.Chat;
 
 namespace PressRoom.Pipeline.Workflow;
 
@@ -45,6 +46,12 @@ public sealed class SaveResultsActivity(
             }
 
             english = translation.TargetLanguage == "en" ? result : english;
+        }
+
+        // Names the chat translation reported fill English names the entity records lack (marked as from the translation).
+        if (english is { Names.Count: > 0 } && input.Language?.Language is { } named && entities.TryGetValue(named, out var unnamed))
+        {
+            entities[named] = TranslatedNameFiller.Fill(unnamed, english.Names);
         }
 
         // Bilingual entities: a source mention and its English counterpart share one key and both surface forms.
@@ -98,6 +105,7 @@ public sealed class SaveResultsActivity(
             Timings = input.Timings,
             Blobs = blobs,
             CharactersSentByProvider = Usage(input),
+            TokensByProvider = Tokens(input),
             ProcessedBy = WorkerIdentity.Current,
         };
 
@@ -106,6 +114,11 @@ public sealed class SaveResultsActivity(
         logger.LogInformation("Release {ReleaseId} saved: {EntityCount} entities", release.ReleaseId, entities.Values.Sum(l => l.Count));
         var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
         PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.StartedAt, input.CompletedAt, ProviderUsage(input));
+        foreach (var (provider, tokens) in record.TokensByProvider)
+        {
+            PressRoomTelemetry.RecordTokens(provider, tokens.Prompt, tokens.Completion);
+        }
+
         return outcome;
     }
 
@@ -128,6 +141,11 @@ public sealed class SaveResultsActivity(
 
     static IEnumerable<(string Provider, long Characters)> ProviderUsage(SaveInput input) =>
         input.Translations.Select(t => (t.Provider, t.CharactersSent)).Concat(input.Entities.Select(e => (e.Provider, e.CharactersSent)));
+
+    static Dictionary<string, TokenUsage> Tokens(SaveInput input) =>
+        input.Translations.Where(t => t.PromptTokens + t.CompletionTokens > 0)
+            .GroupBy(t => t.Provider, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new TokenUsage(g.Sum(t => t.PromptTokens), g.Sum(t => t.CompletionTokens)), StringComparer.Ordinal);
 
     static Dictionary<string, long> Usage(SaveInput input)
     {

@@ -40,6 +40,9 @@ public sealed class TranslateActivity(
             Status = result.Status.ToString(),
             Reason = result.Reason,
             CharactersSent = result.CharactersSent,
+            PromptTokens = result.PromptTokens,
+            CompletionTokens = result.CompletionTokens,
+            UntranslatedParagraphs = result.Issues.Count,
             TextBlob = textBlob,
         };
     }

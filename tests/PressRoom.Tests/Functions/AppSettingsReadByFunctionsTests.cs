@@ -1,5 +1,6 @@
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Maintenance;
+using PressRoom.Pipeline.Translation.Chat;
 using PressRoom.Tests.Infra;
 
 namespace PressRoom.Tests.Functions;
@@ -13,6 +14,7 @@ public class AppSettingsReadByFunctionsTests
         (EntitiesOptions.Section, typeof(EntitiesOptions)),
         (LanguageServiceOptions.Section, typeof(LanguageServiceOptions)),
         (HistoryRetentionOptions.Section, typeof(HistoryRetentionOptions)),
+        (ChatTranslationOptions.Section.Replace(":", "__", StringComparison.Ordinal), typeof(ChatTranslationOptions)),
     ];
 
     static IEnumerable<string> SettingNames() => BoundInAzure.SelectMany(b =>

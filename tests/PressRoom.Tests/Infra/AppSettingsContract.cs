@@ -25,6 +25,8 @@ public static class AppSettingsContract
         "Translation__Provider",
         "Translation__Endpoint",
         "Translation__TargetLanguages",
+        "Translation__Chat__Endpoint",
+        "Translation__Chat__Model",
         "Entities__Provider",
         "Language__Endpoint",
         // DefaultAzureCredential: which user-assigned identity to use.
@@ -43,12 +45,26 @@ public static class AppSettingsContract
         // interval is the local runtime's (the Functions app purges on its hourly timer).
         "PressRoom__HistoryRetention",
         "PressRoom__HistoryPurgeInterval",
+
+        // Chat translator tuning: the defaults suit Azure OpenAI; set them by hand to change parallelism or sizes.
+        "Translation__Chat__MaxParallelRequests",
+        "Translation__Chat__MaxRequestCharacters",
+        "Translation__Chat__MaxParagraphsPerRequest",
+        "Translation__Chat__Timeout",
+        "Translation__Chat__Temperature",
+        "Translation__Chat__MaxOutputTokens",
+        "Translation__Chat__MaxRetries",
+        "Translation__Chat__RetryDelay",
+        "Translation__Chat__MaxRetryDelay",
+        "Translation__Chat__MaxServerRetryDelay",
+        "Translation__Chat__StructuredOutput",
     };
 
     /// <summary>Key-based settings for local development only; the template must never set them.</summary>
     public static readonly IReadOnlySet<string> NeverSetByTemplate = new HashSet<string>(StringComparer.Ordinal)
     {
         "Translation__Key",
+        "Translation__Chat__Key",
         "Language__Key",
         "AzureWebJobsStorage",
         "AzureWebJobsStorage__accountKey",

@@ -112,7 +112,7 @@ public sealed class AppSettingsTests(BicepTemplatesFixture templates)
     [Fact]
     public void Provider_parameters_allow_only_values_the_pipeline_knows()
     {
-        Assert.Equal(["none", "azure"], AllowedValues("translationProvider"));
+        Assert.Equal(["none", "azure", "chat"], AllowedValues("translationProvider"));
         Assert.Equal(["builtin", "azure", "both"], AllowedValues("entitiesProvider"));
     }
 

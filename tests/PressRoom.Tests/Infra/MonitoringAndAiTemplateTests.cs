@@ -7,6 +7,7 @@ public sealed class MonitoringAndAiTemplateTests(BicepTemplatesFixture templates
     [Theory]
     [InlineData("TextTranslation")]
     [InlineData("TextAnalytics")]
+    [InlineData("OpenAI")]
     public void AI_accounts_disable_keys_and_have_a_custom_subdomain(string kind)
     {
         var account = templates.Main.Single("Microsoft.CognitiveServices/accounts", a => a.String("kind") == kind);
@@ -17,10 +18,10 @@ public sealed class MonitoringAndAiTemplateTests(BicepTemplatesFixture templates
     }
 
     [Fact]
-    public void There_is_one_Translator_and_one_Language_account()
+    public void There_is_one_Translator_and_one_Language_account_and_an_optional_OpenAI_one()
     {
         Assert.Equal(
-            ["TextAnalytics", "TextTranslation"],
+            ["OpenAI", "TextAnalytics", "TextTranslation"],
             templates.Main.OfType("Microsoft.CognitiveServices/accounts").Select(a => a.String("kind")).Order(StringComparer.Ordinal));
     }
 

@@ -108,7 +108,8 @@ export class ReleaseView {
       out.push(h("div", { class: "notice notice-info", role: "note", "data-translation": english.status || "Skipped" },
         h("strong", {}, english.status === "Failed" ? "The English translation failed." : "The English translation was skipped."),
         `${english.reason ? sentence(english.reason.replace(/^(Skipped|Failed):\s*/i, "")) + " " : ""}`
-        + "The English column lists the names found in each paragraph, in English, instead."));
+        + "The English column lists the names found in each paragraph, in English, instead. "
+        + "A full English translation needs a translation provider (Translation:Provider azure or chat)."));
     }
     return out;
   }

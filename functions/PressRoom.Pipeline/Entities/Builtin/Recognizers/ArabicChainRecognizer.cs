@@ -1,5 +1,6 @@
 using PressRoom.Pipeline.Entities.Builtin.Lexicon;
 using PressRoom.Pipeline.Entities.Builtin.Text;
+using PressRoom.Pipeline.Entities.EnglishNames;
 
 namespace PressRoom.Pipeline.Entities.Builtin.Recognizers;
 
@@ -320,7 +321,7 @@ internal static class ArabicChainRecognizer
         ctx.Candidates.Add(candidate);
     }
 
-    /// <summary>"بلدية مسقط" → "Muscat Municipality"; otherwise a romanization of the Arabic name (flagged).</summary>
+    /// <summary>"بلدية مسقط" → "Muscat Municipality"; a known or composed English name; otherwise a romanization of the Arabic name (flagged).</summary>
     static string EnglishName(DocumentContext ctx, LexMatch head, int end, List<string> words, out bool romanized)
     {
         romanized = false;
@@ -345,6 +346,13 @@ internal static class ArabicChainRecognizer
                     return m.Entry.English + year;
                 }
             }
+        }
+
+        // Institutions, roles and events get English by composition from the institutional lexicon (EnglishNames);
+        // romanization is only for what the lexicon does not know.
+        if (EnglishNameComposer.Default.Compose(words) is { } composed)
+        {
+            return composed.Text;
         }
 
         romanized = true;
