@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PressRoom.Pipeline.Configuration;
 using PressRoom.Pipeline.Entities.Cli;
+using PressRoom.Pipeline.Entities.Tagging;
 
 namespace PressRoom.Host.Cli;
 
@@ -26,10 +27,18 @@ public static class EntitiesCommand
 
     public static Command CreateEval()
     {
-        var goldDir = new Argument<string>("gold-dir") { Description = "Folder of *.gold.json files with their releases beside them" };
-        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir };
+        var goldDir = new Argument<string>("gold-dir") { Description = "Folder of *.gold.json files with their releases beside them, or a CoNLL file with --conll" };
+        var conll = new Option<bool>("--conll") { Description = "Score a CoNLL token-TAB-tag file: strict span P/R/F1 per type (PER, LOC, ORG) of the full extractor" };
+        var language = new Option<string?>("--language") { Description = "Language of the CoNLL file (ar, en); default: ar when it holds Arabic letters" };
+        var combination = new Option<TaggerCombination?>("--combination") { Description = "How tagger and rules combine (default: the shipped choice); RulesOnly = the extractor without a model" };
+        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir, conll, language, combination };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(conll))
+            {
+                return await ConllEvalCommand.RunAsync(parse.GetValue(goldDir)!, parse.GetValue(language), parse.GetValue(combination), Console.Out, ct);
+            }
+
             await using var services = Services();
             return await ActivatorUtilities.CreateInstance<EvalCommand>(services).RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
         });

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using PressRoom.Pipeline.Entities.Tagging;
+
+namespace PressRoom.Host.Cli;
+
+/// <summary><c>pressroom train</c>: reproduces the committed tagger models from ../shared/data/ner (see docs/entities.md).</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Folder of the NER corpora", DefaultValueFactory = _ => Path.Combine("..", "shared", "data", "ner") };
+        var output = new Option<string>("--output") { Description = "Where ner-{language}.bin are written", DefaultValueFactory = _ => Path.Combine("functions", "PressRoom.Pipeline", "Entities", "Tagging", "Models") };
+        var epochs = new Option<int>("--epochs") { Description = "Perceptron epochs", DefaultValueFactory = _ => new TrainerOptions().Epochs };
+        var language = new Option<string[]>("--language") { Description = "Languages to train (ar, en)", DefaultValueFactory = _ => ["ar", "en"], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("train", "Train the builtin extractor's entity tagger models (deterministic) and print dev scores") { data, output, epochs, language };
+        command.SetAction(async (parse, ct) => await new NerTraining(Console.Out).RunAsync(
+            parse.GetValue(data)!,
+            parse.GetValue(output)!,
+            parse.GetValue(language)!,
+            new TrainerOptions { Epochs = parse.GetValue(epochs) },
+            ct));
+        return command;
+    }
+}

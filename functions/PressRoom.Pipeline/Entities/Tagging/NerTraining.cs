@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using PressRoom.Pipeline.Entities.Builtin;
+using PressRoom.Pipeline.Entities.Builtin.Lexicon;
+
+namespace PressRoom.Pipeline.Entities.Tagging;
+
+/// <summary>One corpus file of ../shared/data/ner; MISC spans are kept as a tag only where the corpus uses CoNLL-style MISC.</summary>
+public sealed record NerCorpus(string RelativePath, bool KeepMisc);
+
+/// <summary>
+/// <c>pressroom train</c>: trains the tagger of each language on the train splits, writes
+/// <c>ner-{language}.bin</c>, and prints time and the dev scores of the full extractor with the new model.
+/// The corpus lists below are the committed models' recipe; changing them means retraining and updating docs/entities.md.
+/// </summary>
+public sealed class NerTraining(TextWriter output)
+{
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<NerCorpus>> Train = new Dictionary<string, IReadOnlyList<NerCorpus>>
+    {
+        // AQMAR's MISC is article-specific (SOURCES.md), so it is read as O.
+        ["ar"] = [new("ar-anercorp/train.tsv", true), new("ar-aqmar/train.tsv", false)],
+        ["en"] =
+        [
+            new("en-gum/train.tsv", true), new("en-gum/test.tsv", true), new("en-wikigold/train.tsv", true),
+            new("en-btc/train.tsv", true), new("en-wnut17/train.tsv", true), new("en-wnut17/test.tsv", true),
+        ],
+    };
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Dev = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["ar"] = ["ar-anercorp/dev.tsv", "ar-aqmar/dev.tsv"],
+        ["en"] = ["en-gum/dev.tsv", "en-wikigold/dev.tsv", "en-btc/dev.tsv", "en-wnut17/dev.tsv"],
+    };
+
+    public async Task<int> RunAsync(string dataDir, string outputDir, IReadOnlyList<string> languages, TrainerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        if (!Directory.Exists(dataDir))
+        {
+            await output.WriteLineAsync($"{{\"error\":{{\"code\":\"NotFound\",\"message\":\"No training data folder '{dataDir}'.\"}}}}");
+            return 2;
+        }
+
+        Directory.CreateDirectory(outputDir);
+        foreach (var language in languages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var model = TrainLanguage(dataDir, language, options, line => output.WriteLine($"  [{language}] {line}"));
+            var path = Path.Combine(outputDir, $"ner-{language}.bin");
+            await using (var file = File.Create(path))
+            {
+                TaggerModelFormat.Write(model, file);
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{language}: {model.Version}, {model.FeatureCount:N0} features, {new FileInfo(path).Length / 1024.0 / 1024.0:0.00} MB, trained in {seconds:0.0} s → {path}"));
+            var extractor = new BuiltinEntityExtractor(BuiltinLexicon.Default, TaggerModels.Of(model));
+            foreach (var dev in Dev[language])
+            {
+                var report = ConllEvaluator.Evaluate(ConllReader.ReadFile(Path.Combine(dataDir, dev)), language, extractor, cancellationToken);
+                await output.WriteLineAsync($"  dev {dev}:");
+                foreach (var score in report.PerType.Append(report.Micro))
+                {
+                    await output.WriteLineAsync($"    {score}");
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    internal static TaggerModel TrainLanguage(string dataDir, string language, TrainerOptions options, Action<string>? progress = null)
+    {
+        var tags = new TagSet(TagSet.Default);
+        var builder = new TrainingSetBuilder(BuiltinLexicon.Default, tags);
+        var data = new List<TrainingSequence>();
+        foreach (var corpus in Train[language])
+        {
+            var sentences = ConllReader.ReadFile(Path.Combine(dataDir, corpus.RelativePath));
+            IReadOnlySet<string> types = corpus.KeepMisc ? new HashSet<string> { "PER", "LOC", "ORG", "MISC" } : new HashSet<string> { "PER", "LOC", "ORG" };
+            builder.Add(sentences, language, types, data);
+            progress?.Invoke($"{corpus.RelativePath}: {sentences.Count:N0} sentences");
+        }
+
+        progress?.Invoke($"{data.Count:N0} sequences, {data.Sum(d => d.Gold.Length):N0} tokens");
+        var trainer = new PerceptronTrainer(options);
+        return trainer.Train(data, tags, language, version => JsonSerializer.Serialize(new
+        {
+            version,
+            language,
+            corpora = Train[language].Select(c => c.RelativePath),
+            options.Epochs,
+            options.Seed,
+            options.MinFeatureCount,
+            options.PruneBelow,
+            format = TaggerModelFormat.FormatVersion,
+        }), progress);
+    }
+}

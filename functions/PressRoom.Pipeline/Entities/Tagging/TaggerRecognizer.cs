@@ -1,0 +1,180 @@
+using PressRoom.Pipeline.Entities.Builtin.Lexicon;
+using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Builtin.Text;
+
+namespace PressRoom.Pipeline.Entities.Tagging;
+
+/// <summary>How the tagger's Person/Location/Organization spans combine with the rules' (chosen on dev data, docs/entities.md).</summary>
+public enum TaggerCombination
+{
+    /// <summary>The rules alone (no model): the extractor before issue 14.</summary>
+    RulesOnly,
+
+    /// <summary>Both sets of candidates; the overlap resolver keeps the longest.</summary>
+    Union,
+
+    /// <summary>Where tagger and rules disagree on a span, the tagger wins; rule names the tagger did not touch stay.</summary>
+    TaggerFirst,
+
+    /// <summary>As <see cref="TaggerFirst"/>, but gazetteer names win their conflicts (high-precision override).</summary>
+    TaggerFirstGazetteerOverride,
+
+    /// <summary>Only the tagger's names (rule names kept only where the tagger proposes the same span).</summary>
+    TaggerOnly,
+}
+
+/// <summary>
+/// The recognizer stage of the tagger: runs after the rules, turns tagged PER/LOC/ORG spans into candidates and
+/// reconciles them with the rule candidates of the same categories per <see cref="TaggerCombination"/>.
+/// A rule candidate with exactly the tagger's span and category is kept (it carries English, key and attributes).
+/// </summary>
+internal static class TaggerRecognizer
+{
+    static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
+    {
+        ["PER"] = "Person",
+        ["LOC"] = "Location",
+        ["ORG"] = "Organization",
+    };
+
+    public static bool IsName(string category) => category is "Person" or "Location" or "Organization";
+
+    public static void Run(DocumentContext ctx, IReadOnlyList<TaggedSpan> spans, TaggerCombination mode)
+    {
+        if (mode == TaggerCombination.RulesOnly)
+        {
+            return;
+        }
+
+        var proposed = new List<Candidate>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
+            {
+                proposed.Add(candidate);
+            }
+        }
+
+        if (mode == TaggerCombination.Union)
+        {
+            ctx.Candidates.AddRange(proposed);
+            return;
+        }
+
+        var confirmed = new HashSet<Candidate>();
+        ctx.Candidates.RemoveAll(rule =>
+        {
+            if (!IsName(rule.Category))
+            {
+                return false;
+            }
+
+            var overlapping = false;
+            foreach (var p in proposed)
+            {
+                if (!p.Overlaps(rule))
+                {
+                    continue;
+                }
+
+                if (p.Start == rule.Start && p.End == rule.End && p.Category == rule.Category)
+                {
+                    confirmed.Add(p);
+                    return false;
+                }
+
+                overlapping = true;
+            }
+
+            return mode switch
+            {
+                TaggerCombination.TaggerFirstGazetteerOverride => overlapping && rule.Priority != Priorities.Gazetteer,
+                TaggerCombination.TaggerOnly => true,
+                _ => overlapping,
+            };
+        });
+
+        foreach (var p in proposed)
+        {
+            if (confirmed.Contains(p))
+            {
+                continue;
+            }
+
+            if (mode == TaggerCombination.TaggerFirstGazetteerOverride && ctx.Candidates.Any(c => c.Priority == Priorities.Gazetteer && IsName(c.Category) && c.Overlaps(p)))
+            {
+                continue;
+            }
+
+            ctx.Candidates.Add(p);
+        }
+    }
+
+    static Candidate? ToCandidate(DocumentContext ctx, TaggedSpan span, string category)
+    {
+        var first = ctx.Tokens[span.First];
+        var last = ctx.Tokens[span.End - 1];
+        if (first.Kind != TokenKind.Word || (last.Kind == TokenKind.Punct && span.End - span.First == 1))
+        {
+            return null;
+        }
+
+        var prefix = ProclitcPrefix(ctx, span.First);
+        var start = ctx.StartAfterProclitic(span.First, prefix);
+        var end = last.End;
+        var english = first.IsArabic ? Romanizer.RomanizePhrase(Words(ctx, span, prefix)) : ctx.Text[start..end];
+        if (english.Length == 0)
+        {
+            english = ctx.Text[start..end];
+        }
+
+        return new Candidate
+        {
+            Start = start,
+            End = end,
+            Category = category,
+            Subcategory = null,
+            Confidence = 0.8,
+            English = english,
+            Key = EntityKeys.Make(category, english),
+            Priority = Priorities.Gazetteer - 1,
+            FirstToken = span.First,
+            EndToken = span.End,
+        };
+    }
+
+    /// <summary>
+    /// Folded letters of a leading conjunction/preposition that are not part of the name: only where the rest starts
+    /// with the article (والعراق, للأمم) or a gazetteer entry matched after the clitic (ولندن); "وليد", "لندن" stay whole.
+    /// </summary>
+    static int ProclitcPrefix(DocumentContext ctx, int token)
+    {
+        var best = 0;
+        foreach (var v in ctx.Tokens[token].Variants)
+        {
+            if (v.HasProclitic && v.HasArticle && v.SpanPrefix > best)
+            {
+                best = v.SpanPrefix;
+            }
+        }
+
+        foreach (var m in ctx.MatchesAt(token))
+        {
+            if (m.HasProclitic && m.Entry.Kind is LexKind.Country or LexKind.City or LexKind.Region or LexKind.Organization or LexKind.GivenName && m.SpanPrefix > best)
+            {
+                best = m.SpanPrefix;
+            }
+        }
+
+        return best;
+    }
+
+    static IEnumerable<string> Words(DocumentContext ctx, TaggedSpan span, int prefix)
+    {
+        for (var i = span.First; i < span.End; i++)
+        {
+            var folded = ctx.Tokens[i].Folded;
+            yield return i == span.First && prefix > 0 && prefix < folded.Length ? folded[prefix..] : folded;
+        }
+    }
+}
