@@ -1,5 +1,7 @@
 using System.CommandLine;
 using PressRoom.Pipeline.Configuration;
+using PressRoom.Pipeline.Documents;
+using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Cli;
 using PressRoom.Pipeline.Entities.Tagging;
 
@@ -31,16 +33,18 @@ public static class EntitiesCommand
         var conll = new Option<bool>("--conll") { Description = "Score a CoNLL token-TAB-tag file: strict span P/R/F1 per type (PER, LOC, ORG) of the full extractor" };
         var language = new Option<string?>("--language") { Description = "Language of the CoNLL file (ar, en); default: ar when it holds Arabic letters" };
         var combination = new Option<TaggerCombination?>("--combination") { Description = "How tagger and rules combine (default: the shipped choice); RulesOnly = the extractor without a model" };
-        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir, conll, language, combination };
+        var errors = new Option<bool>("--errors") { Description = "With --conll: list every missed (-) and wrong (+) span" };
+        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir, conll, language, combination, errors };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(conll))
             {
-                return await ConllEvalCommand.RunAsync(parse.GetValue(goldDir)!, parse.GetValue(language), parse.GetValue(combination), Console.Out, ct);
+                return await ConllEvalCommand.RunAsync(parse.GetValue(goldDir)!, parse.GetValue(language), parse.GetValue(combination), Console.Out, parse.GetValue(errors), ct);
             }
 
             await using var services = Services();
-            return await ActivatorUtilities.CreateInstance<EvalCommand>(services).RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
+            var extractor = parse.GetValue(combination) is { } mode ? Pipeline.Entities.Builtin.BuiltinEntityExtractor.Create(mode) : services.GetRequiredService<IEntityExtractor>();
+            return await new EvalCommand(services.GetRequiredService<IDocumentReader>(), extractor).RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
         });
         return command;
     }

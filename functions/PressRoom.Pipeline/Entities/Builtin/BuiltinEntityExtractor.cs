@@ -41,6 +41,10 @@ public sealed class BuiltinEntityExtractor : IEntityExtractor
         return Task.FromResult(new EntityResult(ProviderName, entities, []) { ModelVersion = ModelVersion(request.Language) });
     }
 
+    /// <summary>The extractor with the embedded models combined as <paramref name="combination"/> says (evaluation, the CLI's --combination).</summary>
+    public static BuiltinEntityExtractor Create(TaggerCombination combination) =>
+        new(BuiltinLexicon.Default, combination == TaggerCombination.RulesOnly ? TaggerModels.None : TaggerModels.Default, combination);
+
     /// <summary>The version of the tagger model used for <paramref name="language"/>, or null when the rules run alone.</summary>
     public string? ModelVersion(string language) => _combination == TaggerCombination.RulesOnly ? null : _models.For(language)?.Version;
 

@@ -1,5 +1,4 @@
 using PressRoom.Pipeline.Entities.Builtin;
-using PressRoom.Pipeline.Entities.Builtin.Lexicon;
 
 namespace PressRoom.Pipeline.Entities.Tagging;
 
@@ -10,7 +9,7 @@ namespace PressRoom.Pipeline.Entities.Tagging;
 /// </summary>
 public static class ConllEvalCommand
 {
-    public static async Task<int> RunAsync(string file, string? language, TaggerCombination? combination, TextWriter stdout, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string file, string? language, TaggerCombination? combination, TextWriter stdout, bool errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         List<ConllSentence> sentences;
@@ -27,8 +26,14 @@ public static class ConllEvalCommand
         // Most tokens decide: tweets in an English corpus may quote a word of Arabic.
         language ??= sentences.SelectMany(s => s.Tokens).Count(t => t.Any(Builtin.Text.ArabicFolding.IsArabicLetter)) * 2 > sentences.Sum(s => s.Tokens.Count) ? "ar" : "en";
         var mode = combination ?? BuiltinEntityExtractor.DefaultCombination;
-        var extractor = new BuiltinEntityExtractor(BuiltinLexicon.Default, mode == TaggerCombination.RulesOnly ? TaggerModels.None : TaggerModels.Default, mode);
-        var report = ConllEvaluator.Evaluate(sentences, language, extractor, cancellationToken);
+        var extractor = BuiltinEntityExtractor.Create(mode);
+        var lines = new List<string>();
+        var report = ConllEvaluator.Evaluate(sentences, language, extractor, errors ? lines.Add : null, cancellationToken);
+        foreach (var line in lines)
+        {
+            await stdout.WriteLineAsync(line);
+        }
+
         await stdout.WriteLineAsync($"CoNLL strict span evaluation of builtin ({mode}, model {extractor.ModelVersion(language) ?? "none"}) on {file} [{language}], {sentences.Count} sentences");
         foreach (var score in report.PerType.Append(report.Micro))
         {

@@ -14,14 +14,28 @@ public static class ConllEvaluator
 
     static readonly IReadOnlySet<string> TypeSet = new HashSet<string>(Types, StringComparer.Ordinal);
 
-    public static SpanReport Evaluate(IReadOnlyList<ConllSentence> sentences, string language, BuiltinEntityExtractor extractor, CancellationToken cancellationToken = default)
+    /// <param name="errors">Receives each missed gold span ("-") and each wrong prediction ("+") as a line, when given.</param>
+    public static SpanReport Evaluate(IReadOnlyList<ConllSentence> sentences, string language, BuiltinEntityExtractor extractor, Action<string>? errors = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(extractor);
         var scorer = new SpanScorer(Types);
         foreach (var chunk in ConllChunk.From(sentences, TypeSet))
         {
             var entities = extractor.Extract(new EntityRequest(chunk.Text, language), cancellationToken);
-            scorer.Add(chunk.Gold, Predicted(chunk, entities));
+            var predicted = Predicted(chunk, entities).ToList();
+            scorer.Add(chunk.Gold, predicted);
+            if (errors is not null)
+            {
+                foreach (var g in chunk.Gold.Except(predicted))
+                {
+                    errors($"- {g.Type}\t{Text(chunk, g)}\t| {Context(chunk, g)}");
+                }
+
+                foreach (var p in predicted.Except(chunk.Gold))
+                {
+                    errors($"+ {p.Type}\t{Text(chunk, p)}\t| {Context(chunk, p)}");
+                }
+            }
         }
 
         return scorer.Report();
@@ -51,6 +65,15 @@ public static class ConllEvaluator
                 yield return new TypedSpan(type, first, end);
             }
         }
+    }
+
+    static string Text(ConllChunk chunk, TypedSpan s) => chunk.Text[chunk.TokenStarts[s.Start]..chunk.TokenEnds[s.End - 1]];
+
+    static string Context(ConllChunk chunk, TypedSpan s)
+    {
+        var from = chunk.TokenStarts[Math.Max(0, s.Start - 4)];
+        var to = chunk.TokenEnds[Math.Min(chunk.TokenEnds.Length - 1, s.End + 3)];
+        return chunk.Text[from..to].Replace('\n', ' ');
     }
 
     static int LowerBound(int[] sorted, int value)

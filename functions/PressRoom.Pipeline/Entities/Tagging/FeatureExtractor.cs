@@ -14,7 +14,8 @@ internal sealed class FeatureExtractor
     const int Bias = 1, Raw = 2, Norm = 3, Stem = 4, Shape = 5, Prefix = 6, Suffix = 10, StemPrefix = 14, Clitic = 17,
         NormM1 = 18, NormM2 = 19, NormP1 = 20, NormP2 = 21, StemM1 = 22, StemP1 = 23, ShapeM1 = 24, ShapeP1 = 25,
         BigramL = 26, BigramR = 27, Position = 28, KindHere = 29, KindInside = 30, KindM1 = 31, KindP1 = 32,
-        Length = 33, ShapeContext = 34, CapRun = 35, KindM2 = 36, NormShapeM1 = 37;
+        Length = 33, ShapeContext = 34, CapRun = 35, KindM2 = 36, NormShapeM1 = 37,
+        StemM2 = 38, StemP2 = 39, SkipGram = 40, StemBigram = 41, KindP2 = 42;
 
     const ulong Start = 0x5354415254UL, End = 0x454E44UL;
 
@@ -97,6 +98,10 @@ internal sealed class FeatureExtractor
         b.Add(FeatureHash.Key(NormP2, k + 2 < n ? _norm[k + 2] : End));
         b.Add(FeatureHash.Key(StemM1, k > 0 ? _stem[k - 1] : Start));
         b.Add(FeatureHash.Key(StemP1, k + 1 < n ? _stem[k + 1] : End));
+        b.Add(FeatureHash.Key(StemM2, k > 1 ? _stem[k - 2] : Start));
+        b.Add(FeatureHash.Key(StemP2, k + 2 < n ? _stem[k + 2] : End));
+        b.Add(FeatureHash.Key(SkipGram, FeatureHash.Combine(m1, p1)));
+        b.Add(FeatureHash.Key(StemBigram, FeatureHash.Combine(k > 0 ? _stem[k - 1] : Start, _stem[k])));
         var shapeM1 = k > 0 ? _shape[k - 1] : Start;
         var shapeP1 = k + 1 < n ? _shape[k + 1] : End;
         b.Add(FeatureHash.Key(ShapeM1, shapeM1));
@@ -120,6 +125,7 @@ internal sealed class FeatureExtractor
         AddKinds(b, KindM1, k > 0 ? ctx.KindBits(i - 1) | _inside[k - 1] : 0);
         AddKinds(b, KindP1, k + 1 < n ? ctx.KindBits(i + 1) : 0);
         AddKinds(b, KindM2, k > 1 ? ctx.KindBits(i - 2) : 0);
+        AddKinds(b, KindP2, k + 2 < n ? ctx.KindBits(i + 2) : 0);
     }
 
     static void AddKinds(FeatureBuffer b, int template, ulong bits)

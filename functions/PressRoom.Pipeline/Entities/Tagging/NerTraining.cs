@@ -60,7 +60,7 @@ public sealed class NerTraining(TextWriter output)
             var extractor = new BuiltinEntityExtractor(BuiltinLexicon.Default, TaggerModels.Of(model));
             foreach (var dev in Dev[language])
             {
-                var report = ConllEvaluator.Evaluate(ConllReader.ReadFile(Path.Combine(dataDir, dev)), language, extractor, cancellationToken);
+                var report = ConllEvaluator.Evaluate(ConllReader.ReadFile(Path.Combine(dataDir, dev)), language, extractor, cancellationToken: cancellationToken);
                 await output.WriteLineAsync($"  dev {dev}:");
                 foreach (var score in report.PerType.Append(report.Micro))
                 {

@@ -13,10 +13,13 @@ public enum TaggerCombination
     /// <summary>Both sets of candidates; the overlap resolver keeps the longest.</summary>
     Union,
 
-    /// <summary>Where tagger and rules disagree on a span, the tagger wins; rule names the tagger did not touch stay.</summary>
+    /// <summary>
+    /// Where tagger and rules disagree on a span, the tagger wins; of the rule names the tagger did not touch, only the
+    /// high-precision ones stay (gazetteer entries, honorific-led persons and their linked short mentions).
+    /// </summary>
     TaggerFirst,
 
-    /// <summary>As <see cref="TaggerFirst"/>, but gazetteer names win their conflicts (high-precision override).</summary>
+    /// <summary>As <see cref="TaggerFirst"/>, but gazetteer names also win their conflicts with the tagger.</summary>
     TaggerFirstGazetteerOverride,
 
     /// <summary>Only the tagger's names (rule names kept only where the tagger proposes the same span).</summary>
@@ -86,11 +89,12 @@ internal static class TaggerRecognizer
                 overlapping = true;
             }
 
+            var highPrecision = IsHighPrecision(rule);
             return mode switch
             {
-                TaggerCombination.TaggerFirstGazetteerOverride => overlapping && rule.Priority != Priorities.Gazetteer,
+                TaggerCombination.TaggerFirstGazetteerOverride => overlapping ? rule.Priority < Priorities.Gazetteer : !highPrecision,
                 TaggerCombination.TaggerOnly => true,
-                _ => overlapping,
+                _ => overlapping || !highPrecision,
             };
         });
 
@@ -101,7 +105,7 @@ internal static class TaggerRecognizer
                 continue;
             }
 
-            if (mode == TaggerCombination.TaggerFirstGazetteerOverride && ctx.Candidates.Any(c => c.Priority == Priorities.Gazetteer && IsName(c.Category) && c.Overlaps(p)))
+            if (mode == TaggerCombination.TaggerFirstGazetteerOverride && ctx.Candidates.Any(c => c.Priority >= Priorities.Gazetteer && IsName(c.Category) && c.Overlaps(p)))
             {
                 continue;
             }
@@ -109,6 +113,14 @@ internal static class TaggerRecognizer
             ctx.Candidates.Add(p);
         }
     }
+
+    /// <summary>
+    /// Rule names trusted without the tagger: gazetteer entries and honorific-led persons (and their linked short
+    /// mentions). Chains and bare given-name rules are not: on ANERcorp dev most of them were wrong (علي الاقل).
+    /// </summary>
+    static bool IsHighPrecision(Candidate rule) =>
+        rule.Priority >= Priorities.Gazetteer
+        || (rule.Attributes is { } a && a.ContainsKey("honorific") && !a.ContainsKey("linkedTo"));
 
     static Candidate? ToCandidate(DocumentContext ctx, TaggedSpan span, string category)
     {
