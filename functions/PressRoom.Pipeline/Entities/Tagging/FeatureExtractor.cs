@@ -15,7 +15,8 @@ internal sealed class FeatureExtractor
         NormM1 = 18, NormM2 = 19, NormP1 = 20, NormP2 = 21, StemM1 = 22, StemP1 = 23, ShapeM1 = 24, ShapeP1 = 25,
         BigramL = 26, BigramR = 27, Position = 28, KindHere = 29, KindInside = 30, KindM1 = 31, KindP1 = 32,
         Length = 33, ShapeContext = 34, CapRun = 35, KindM2 = 36, NormShapeM1 = 37,
-        StemM2 = 38, StemP2 = 39, SkipGram = 40, StemBigram = 41, KindP2 = 42;
+        StemM2 = 38, StemP2 = 39, SkipGram = 40, StemBigram = 41, KindP2 = 42,
+        DocLower = 43;
 
     const ulong Start = 0x5354415254UL, End = 0x454E44UL;
 
@@ -24,9 +25,26 @@ internal sealed class FeatureExtractor
     ulong[] _shape = new ulong[64];
     ulong[] _inside = new ulong[64];
 
+    // Latin words the document also writes in lower case ("May", "Bill", "Apple" at a sentence start): built once per document.
+    DocumentContext? _document;
+    readonly HashSet<string> _lowerCase = new(StringComparer.Ordinal);
+
     public void Extract(DocumentContext ctx, int start, int end, FeatureBuffer buffer)
     {
         var n = end - start;
+        if (!ReferenceEquals(ctx, _document))
+        {
+            _document = ctx;
+            _lowerCase.Clear();
+            foreach (var t in ctx.Tokens)
+            {
+                if (t.IsLatin && !t.IsCapitalized)
+                {
+                    _lowerCase.Add(t.Folded);
+                }
+            }
+        }
+
         if (_norm.Length < n)
         {
             var size = Math.Max(n, _norm.Length * 2);
@@ -118,6 +136,7 @@ internal sealed class FeatureExtractor
         {
             var run = (k > 0 && ctx.Tokens[i - 1].IsCapitalized ? 1UL : 0) | (k + 1 < n && ctx.Tokens[i + 1].IsCapitalized ? 2UL : 0) | (k == 0 ? 4UL : 0);
             b.Add(FeatureHash.Key(CapRun, run));
+            b.Add(FeatureHash.Key(DocLower, _lowerCase.Contains(token.Folded) ? 1UL + (k == 0 ? 2UL : 0) : 0UL));
         }
 
         AddKinds(b, KindHere, ctx.KindBits(i));

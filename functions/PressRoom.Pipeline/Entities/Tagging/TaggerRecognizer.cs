@@ -89,7 +89,7 @@ internal static class TaggerRecognizer
                 overlapping = true;
             }
 
-            var highPrecision = IsHighPrecision(rule);
+            var highPrecision = IsHighPrecision(ctx, rule);
             return mode switch
             {
                 TaggerCombination.TaggerFirstGazetteerOverride => overlapping ? rule.Priority < Priorities.Gazetteer : !highPrecision,
@@ -100,7 +100,7 @@ internal static class TaggerRecognizer
 
         foreach (var p in proposed)
         {
-            if (confirmed.Contains(p))
+            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p))
             {
                 continue;
             }
@@ -115,12 +115,36 @@ internal static class TaggerRecognizer
     }
 
     /// <summary>
-    /// Rule names trusted without the tagger: gazetteer entries and honorific-led persons (and their linked short
-    /// mentions). Chains and bare given-name rules are not: on ANERcorp dev most of them were wrong (علي الاقل).
+    /// Rule names trusted where the tagger saw nothing: multi-word gazetteer entries ("مجلس التعاون الخليجي") and
+    /// honorific-led persons. Single gazetteer words are not (سيول "floods" is not Seoul, المالي "financial" is not
+    /// Mali: the tagger has the gazetteer as a feature and judges the context), nor chains, bare given-name rules or
+    /// linked short mentions (on ANERcorp dev most of those were wrong: علي الاقل, إلي).
     /// </summary>
-    static bool IsHighPrecision(Candidate rule) =>
-        rule.Priority >= Priorities.Gazetteer
+    static bool IsHighPrecision(DocumentContext ctx, Candidate rule) =>
+        (rule.Priority >= Priorities.Gazetteer && ctx.Text.AsSpan(rule.Start, rule.Length).ContainsAny(' ', '\u00A0'))
         || (rule.Attributes is { } a && a.ContainsKey("honorific") && !a.ContainsKey("linkedTo"));
+
+    /// <summary>
+    /// A one-word span that is a gazetteer entry flagged ambiguous (also a common word: سيول "floods") stands only where
+    /// the rules found its locative cue and proposed it too (then it was confirmed above).
+    /// </summary>
+    static bool AmbiguousWithoutCue(DocumentContext ctx, Candidate p)
+    {
+        if (p.EndToken - p.FirstToken != 1)
+        {
+            return false;
+        }
+
+        foreach (var m in ctx.MatchesAt(p.FirstToken))
+        {
+            if (m.End == p.FirstToken + 1 && m.Entry.Ambiguous)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     static Candidate? ToCandidate(DocumentContext ctx, TaggedSpan span, string category)
     {
