@@ -40,6 +40,28 @@ internal static class TaggerRecognizer
         ["ORG"] = "Organization",
     };
 
+    /// <summary>
+    /// A rule organization kept where the tagger saw nothing: three or more words ("اللجنة الوطنية لمكافحة الإرهاب"),
+    /// or an idafa of two whose head has no article ("وزارة الداخلية", "مجلس النواب"). Definite noun + adjective
+    /// pairs ("القوات المسلحة", "الجهاز الفني") are left to the tagger: news annotation does not count them as names.
+    /// </summary>
+    static bool IsProperOrganization(DocumentContext ctx, Candidate rule)
+    {
+        var words = rule.EndToken - rule.FirstToken;
+        if (words >= 3)
+        {
+            return true;
+        }
+
+        if (words != 2 || rule.FirstToken < 0 || rule.FirstToken >= ctx.Count)
+        {
+            return false;
+        }
+
+        var head = ctx.Tokens[rule.FirstToken];
+        return head.IsArabic && !head.Variants.Any(v => v.HasArticle && v.Prefix == 0 || v.HasArticle && v.HasProclitic);
+    }
+
     public static bool IsName(string category) => category is "Person" or "Location" or "Organization";
 
     public static void Run(DocumentContext ctx, IReadOnlyList<TaggedSpan> spans, TaggerCombination mode)
@@ -73,6 +95,7 @@ internal static class TaggerRecognizer
             }
 
             var overlapping = false;
+            var nested = true;
             foreach (var p in proposed)
             {
                 if (!p.Overlaps(rule))
@@ -87,6 +110,24 @@ internal static class TaggerRecognizer
                 }
 
                 overlapping = true;
+                nested &= p.Start >= rule.Start && p.End <= rule.End;
+            }
+
+            // A gazetteer name that contains the tagger's shorter spans is kept whole ("دولة قطر",
+            // "مكتب الأمم المتحدة لمكافحة الإرهاب"): the tagger learnt news conventions, the lists know our releases.
+            // An honorific-led person or its linked short mention also wins: "سعادة الشيخة علياء بالمشاركين" is علياء.
+            var titled = rule.Attributes is { } attributes && (attributes.ContainsKey("honorific") || attributes.ContainsKey("linkedTo"));
+            if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization"))))
+            {
+                foreach (var p in proposed)
+                {
+                    if (p.Overlaps(rule))
+                    {
+                        confirmed.Add(p);
+                    }
+                }
+
+                return false;
             }
 
             var highPrecision = IsHighPrecision(ctx, rule);
@@ -97,6 +138,10 @@ internal static class TaggerRecognizer
                 _ => overlapping || !highPrecision,
             };
         });
+
+        // Short mentions ("الأنصاري") stand with the full name they were linked to, and fall with it.
+        ctx.Candidates.RemoveAll(c => c.Attributes is { } a && a.TryGetValue("linkedTo", out var target)
+            && !ctx.Candidates.Any(o => o.Category == "Person" && o.Key == target && o.Attributes?.ContainsKey("linkedTo") != true));
 
         foreach (var p in proposed)
         {
@@ -122,7 +167,8 @@ internal static class TaggerRecognizer
     /// </summary>
     static bool IsHighPrecision(DocumentContext ctx, Candidate rule) =>
         (rule.Priority >= Priorities.Gazetteer && ctx.Text.AsSpan(rule.Start, rule.Length).ContainsAny(' ', '\u00A0'))
-        || (rule.Attributes is { } a && a.ContainsKey("honorific") && !a.ContainsKey("linkedTo"));
+        || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
+        || (rule.Attributes is { } a && (a.ContainsKey("honorific") || a.ContainsKey("linkedTo")));
 
     /// <summary>
     /// A one-word span that is a gazetteer entry flagged ambiguous (also a common word: سيول "floods") stands only where
