@@ -35,7 +35,7 @@ public sealed class NerTraining(TextWriter output)
         ArgumentNullException.ThrowIfNull(languages);
         if (!Directory.Exists(dataDir))
         {
-            await output.WriteLineAsync($"{{\"error\":{{\"code\":\"NotFound\",\"message\":\"No training data folder '{dataDir}'.\"}}}}");
+            await output.WriteLineAsync(Cli.EntityCliOutput.Error("NotFound", $"No training data folder '{dataDir}' (expected ../shared/data/ner beside the repository)."));
             return 2;
         }
 

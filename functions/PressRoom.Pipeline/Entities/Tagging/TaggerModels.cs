@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace PressRoom.Pipeline.Entities.Tagging;
 
 /// <summary>
@@ -52,10 +50,4 @@ internal sealed class TaggerModels
         using var stream = typeof(TaggerModels).Assembly.GetManifestResourceStream(ResourcePrefix + language + ".bin");
         return stream is null ? null : TaggerModelFormat.Read(stream);
     }
-
-    /// <summary>Resource names of the embedded models (for diagnostics).</summary>
-    public static IEnumerable<string> Embedded() =>
-        typeof(TaggerModels).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal));
-
-    internal static Assembly Assembly => typeof(TaggerModels).Assembly;
 }

@@ -201,7 +201,7 @@ internal static class TaggerRecognizer
             return null;
         }
 
-        var prefix = ProclitcPrefix(ctx, span.First);
+        var prefix = ProcliticPrefix(ctx, span.First);
         var start = ctx.StartAfterProclitic(span.First, prefix);
         var end = last.End;
         var english = first.IsArabic ? Romanizer.RomanizePhrase(Words(ctx, span, prefix)) : ctx.Text[start..end];
@@ -229,7 +229,7 @@ internal static class TaggerRecognizer
     /// Folded letters of a leading conjunction/preposition that are not part of the name: only where the rest starts
     /// with the article (والعراق, للأمم) or a gazetteer entry matched after the clitic (ولندن); "وليد", "لندن" stay whole.
     /// </summary>
-    static int ProclitcPrefix(DocumentContext ctx, int token)
+    static int ProcliticPrefix(DocumentContext ctx, int token)
     {
         var best = 0;
         foreach (var v in ctx.Tokens[token].Variants)
