@@ -71,6 +71,9 @@ public sealed record EntitySummary
     public IReadOnlyDictionary<string, int> ByCategory { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public long CharactersSent { get; init; }
+
+    /// <summary>The builtin tagger model version used (issue 14); null for rules-only or cloud providers.</summary>
+    public string? ModelVersion { get; init; }
 }
 
 /// <summary>Start and end of one stage, from the orchestration clock (deterministic on replay).</summary>

@@ -13,6 +13,7 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     BenchCommand.Create(),
     EntitiesCommand.Create(),
     EntitiesCommand.CreateEval(),
+    TrainCommand.Create(),
 };
 
 // Our handler, not the library's: a user who forgot to start storage gets one line, not a stack trace.

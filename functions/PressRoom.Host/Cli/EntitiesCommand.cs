@@ -1,5 +1,8 @@
 using System.CommandLine;
 using PressRoom.Pipeline.Configuration;
+using PressRoom.Pipeline.Documents;
+using PressRoom.Pipeline.Entities;
+using PressRoom.Pipeline.Entities.Tagging;
 
 namespace PressRoom.Host.Cli;
 
@@ -25,9 +28,13 @@ public static class EntitiesCommand
 
     public static Command CreateEval()
     {
-        var goldDir = new Argument<string>("gold-dir") { Description = "Folder of *.gold.json files with their releases beside them, or with --names a names list (.tsv)" };
+        var goldDir = new Argument<string>("gold-dir") { Description = "Folder of *.gold.json files with their releases beside them, a CoNLL file with --conll, or a names list (.tsv) with --names" };
+        var conll = new Option<bool>("--conll") { Description = "Score a CoNLL token-TAB-tag file: strict span P/R/F1 per type (PER, LOC, ORG) of the full extractor" };
         var names = new Option<bool>("--names") { Description = "Score the offline English names of institutions, roles and events on a gold list (Arabic, English, kind)" };
-        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir, names };
+        var language = new Option<string?>("--language") { Description = "Language of the CoNLL file (ar, en); default: ar when it holds Arabic letters" };
+        var combination = new Option<TaggerCombination?>("--combination") { Description = "How tagger and rules combine (default: the shipped choice); RulesOnly = the extractor without a model" };
+        var errors = new Option<bool>("--errors") { Description = "With --conll: list every missed (-) and wrong (+) span" };
+        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir, conll, names, language, combination, errors };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(names))
@@ -35,8 +42,14 @@ public static class EntitiesCommand
                 return await new NamesEvalCommand().RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
             }
 
+            if (parse.GetValue(conll))
+            {
+                return await ConllEvalCommand.RunAsync(parse.GetValue(goldDir)!, parse.GetValue(language), parse.GetValue(combination), Console.Out, parse.GetValue(errors), ct);
+            }
+
             await using var services = Services();
-            return await ActivatorUtilities.CreateInstance<EvalCommand>(services).RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
+            var extractor = parse.GetValue(combination) is { } mode ? Pipeline.Entities.Builtin.BuiltinEntityExtractor.Create(mode) : services.GetRequiredService<IEntityExtractor>();
+            return await new EvalCommand(services.GetRequiredService<IDocumentReader>(), extractor).RunAsync(parse.GetValue(goldDir)!, Console.Out, ct);
         });
         return command;
     }

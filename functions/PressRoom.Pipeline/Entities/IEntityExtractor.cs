@@ -7,7 +7,11 @@ namespace PressRoom.Pipeline.Entities;
 public sealed record EntityRequest(string Text, string Language, DateOnly? ReferenceDate = null);
 
 /// <summary>The outcome of one extraction: the entities plus any warnings (for example a chunk the service refused).</summary>
-public sealed record EntityResult(string Provider, IReadOnlyList<ExtractedEntity> Entities, IReadOnlyList<string> Warnings, long CharactersSent = 0);
+public sealed record EntityResult(string Provider, IReadOnlyList<ExtractedEntity> Entities, IReadOnlyList<string> Warnings, long CharactersSent = 0)
+{
+    /// <summary>The version of the statistical model that produced the result (builtin tagger), null when none was used.</summary>
+    public string? ModelVersion { get; init; }
+}
 
 /// <summary>An entity recognition provider (builtin offline rules, Azure AI Language, …).</summary>
 public interface IEntityExtractor

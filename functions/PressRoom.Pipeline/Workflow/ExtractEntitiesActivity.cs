@@ -43,6 +43,7 @@ public sealed class ExtractEntitiesActivity(
             ByCategory = result.Entities.GroupBy(e => e.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             Warnings = result.Warnings,
             CharactersSent = result.CharactersSent,
+            ModelVersion = result.ModelVersion,
         };
     }
 }

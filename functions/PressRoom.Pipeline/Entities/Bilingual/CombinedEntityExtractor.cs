@@ -36,7 +36,10 @@ public sealed class CombinedEntityExtractor(IEntityExtractor builtin, IEntityExt
             ProviderName,
             merged,
             [.. builtinResult.Warnings, .. azureResult.Warnings],
-            builtinResult.CharactersSent + azureResult.CharactersSent);
+            builtinResult.CharactersSent + azureResult.CharactersSent)
+        {
+            ModelVersion = builtinResult.ModelVersion,
+        };
     }
 
     internal static IReadOnlyList<ExtractedEntity> Merge(IReadOnlyList<ExtractedEntity> builtin, IReadOnlyList<ExtractedEntity> azure)

@@ -1,5 +1,6 @@
 using PressRoom.Pipeline.Entities.Builtin.Lexicon;
 using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Tagging;
 
 namespace PressRoom.Pipeline.Entities.Builtin;
 
@@ -12,16 +13,23 @@ public sealed class BuiltinEntityExtractor : IEntityExtractor
 {
     public const string ProviderName = "builtin";
 
+    /// <summary>How tagger and rules combine; chosen on the dev sets (docs/entities.md).</summary>
+    internal const TaggerCombination DefaultCombination = TaggerCombination.TaggerFirst;
+
     readonly BuiltinLexicon _lexicon;
+    readonly TaggerModels _models;
+    readonly TaggerCombination _combination;
 
     public BuiltinEntityExtractor()
         : this(BuiltinLexicon.Default)
     {
     }
 
-    internal BuiltinEntityExtractor(BuiltinLexicon lexicon)
+    internal BuiltinEntityExtractor(BuiltinLexicon lexicon, TaggerModels? models = null, TaggerCombination combination = DefaultCombination)
     {
         _lexicon = lexicon;
+        _models = models ?? TaggerModels.Default;
+        _combination = models == TaggerModels.None ? TaggerCombination.RulesOnly : combination;
     }
 
     public string Name => ProviderName;
@@ -29,8 +37,16 @@ public sealed class BuiltinEntityExtractor : IEntityExtractor
     public Task<EntityResult> ExtractAsync(EntityRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(new EntityResult(ProviderName, Extract(request, cancellationToken), []));
+        var entities = Extract(request, cancellationToken);
+        return Task.FromResult(new EntityResult(ProviderName, entities, []) { ModelVersion = ModelVersion(request.Language) });
     }
+
+    /// <summary>The extractor with the embedded models combined as <paramref name="combination"/> says (evaluation, the CLI's --combination).</summary>
+    public static BuiltinEntityExtractor Create(TaggerCombination combination) =>
+        new(BuiltinLexicon.Default, combination == TaggerCombination.RulesOnly ? TaggerModels.None : TaggerModels.Default, combination);
+
+    /// <summary>The version of the tagger model used for <paramref name="language"/>, or null when the rules run alone.</summary>
+    public string? ModelVersion(string language) => _combination == TaggerCombination.RulesOnly ? null : _models.For(language)?.Version;
 
     /// <summary>Synchronous core (CPU-bound, no I/O); the stages run in a fixed order over one token stream.</summary>
     public IReadOnlyList<ExtractedEntity> Extract(EntityRequest request, CancellationToken cancellationToken = default)
@@ -54,6 +70,10 @@ public sealed class BuiltinEntityExtractor : IEntityExtractor
         var registry = new PersonRegistry();
         PersonRecognizer.Run(ctx, registry);
         MentionLinker.Run(ctx, registry);
+        if (_combination != TaggerCombination.RulesOnly && _models.For(request.Language) is { } model)
+        {
+            TaggerRecognizer.Run(ctx, new EntityTagger(model).Tag(ctx, cancellationToken), _combination);
+        }
 
         var resolved = OverlapResolver.Resolve(ctx.Candidates, request.Text.Length);
         var entities = new List<ExtractedEntity>(resolved.Count);

@@ -66,6 +66,9 @@ internal sealed class DocumentContext
     public List<LexMatch> MatchesAt(int i) => i >= 0 && i < _matches.Length ? _matches[i] ?? NoMatches : NoMatches;
 
     /// <summary>The longest match of <paramref name="kind"/> at token i (any clitic form unless <paramref name="exact"/>).</summary>
+    /// <summary>All <see cref="LexKind"/> bits of the matches starting at token i (the tagger's gazetteer features).</summary>
+    public ulong KindBits(int i) => i >= 0 && i < _kinds.Length ? _kinds[i] : 0;
+
     public bool HasKind(int i, LexKind kind) => i >= 0 && i < _kinds.Length && (_kinds[i] & (1UL << (int)kind)) != 0;
 
     public LexMatch? Find(int i, LexKind kind, bool exact = false)

@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using PressRoom.Pipeline.Entities;
+using PressRoom.Pipeline.Entities.Builtin;
+using PressRoom.Pipeline.Entities.Tagging;
+
+namespace PressRoom.Benchmarks;
+
+/// <summary>
+/// Issue 14: throughput of the FULL builtin extractor (rules + tagger) on Arabic and English text, 10 KB … 10 MB
+/// (the project's gold releases repeated, <see cref="BenchCorpus"/>), against the rules alone. Target ≥ 2 MB/s per core.
+/// MB/s = SizeBytes / Mean. Run: <c>dotnet run -c Release --project bench/PressRoom.Benchmarks -- --filter '*EntityTagger*'</c>
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class EntityTaggerBenchmarks
+{
+    readonly BuiltinEntityExtractor _full = new();
+    readonly BuiltinEntityExtractor _rules = BuiltinEntityExtractor.Create(TaggerCombination.RulesOnly);
+    string _text = "";
+
+    [Params("ar", "en")]
+    public string Language { get; set; } = "ar";
+
+    /// <summary>Size of the analysed text in UTF-8 bytes.</summary>
+    [Params(10_000, 1_000_000, 10_000_000)]
+    public int SizeBytes { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = BenchCorpus.Text(Language, SizeBytes);
+
+        // Load lexicon and model outside the measurement.
+        _full.Extract(new EntityRequest(Language == "ar" ? "الدوحة" : "Doha", Language));
+    }
+
+    [Benchmark(Baseline = true)]
+    public int RulesOnly() => _rules.Extract(new EntityRequest(_text, Language, new DateOnly(2024, 3, 29))).Count;
+
+    [Benchmark]
+    public int RulesAndTagger() => _full.Extract(new EntityRequest(_text, Language, new DateOnly(2024, 3, 29))).Count;
+}
+
+/// <summary>Model load: decompress and index one embedded model (what the first extraction of a process pays once).</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class TaggerModelLoadBenchmarks
+{
+    [Params("ar", "en")]
+    public string Language { get; set; } = "ar";
+
+    [Benchmark]
+    public int Load()
+    {
+        using var stream = typeof(TaggerModels).Assembly.GetManifestResourceStream(TaggerModels.ResourcePrefix + Language + ".bin")!;
+        return TaggerModelFormat.Read(stream).FeatureCount;
+    }
+}

@@ -1,0 +1,182 @@
+namespace PressRoom.Pipeline.Entities.Tagging;
+
+/// <summary>Training settings; the defaults produce the committed models.</summary>
+public sealed record TrainerOptions
+{
+    public int Epochs { get; init; } = 10;
+    public int Seed { get; init; } = 14;
+
+    /// <summary>Features seen fewer times in training are dropped (they mostly memorise single sentences).</summary>
+    public int MinFeatureCount { get; init; } = 2;
+
+    /// <summary>Rows whose averaged weights are all below this are left out of the model file.</summary>
+    public float PruneBelow { get; init; } = 0.01f;
+}
+
+/// <summary>
+/// Averaged structured perceptron (Collins 2002) over BIO tags with first-order transitions and constrained
+/// Viterbi. Deterministic: a seeded shuffle per epoch, ordered iteration, keys written in ascending order.
+/// Averaging uses the standard trick avg = w − u / c, so updates stay O(features) per mistake.
+/// </summary>
+internal sealed class PerceptronTrainer(TrainerOptions options)
+{
+    public TaggerModel Train(IReadOnlyList<TrainingSequence> data, TagSet tags, string language, Func<string, string> describe, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(describe);
+        var t = tags.Count;
+
+        // Feature keys → dense indexes, keeping those seen at least MinFeatureCount times (first-seen order: deterministic).
+        var counts = new Dictionary<uint, int>();
+        foreach (var seq in data)
+        {
+            foreach (var key in seq.Keys)
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var index = new Dictionary<uint, int>();
+        var keys = new List<uint>();
+        foreach (var seq in data)
+        {
+            foreach (var key in seq.Keys)
+            {
+                if (counts[key] >= options.MinFeatureCount && !index.ContainsKey(key))
+                {
+                    index[key] = keys.Count;
+                    keys.Add(key);
+                }
+            }
+        }
+
+        counts.Clear();
+        var rows = data.Select(seq => seq.Keys.Select(k => index.GetValueOrDefault(k, -1)).ToArray()).ToArray();
+        index.Clear();
+
+        var w = new float[keys.Count * t];
+        var u = new double[keys.Count * t];
+        var tw = new float[(t + 1) * t];
+        var tu = new double[(t + 1) * t];
+        var decoder = new ViterbiDecoder();
+        var emissions = new float[Segmenter.MaxTokens * 4 * t];
+        var predicted = new int[Segmenter.MaxTokens * 4];
+        var order = Enumerable.Range(0, data.Count).ToArray();
+        var random = new Random(options.Seed);
+        long c = 1;
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var mistakes = 0;
+            foreach (var s in order)
+            {
+                var seq = data[s];
+                var feats = rows[s];
+                var n = seq.Gold.Length;
+                if (emissions.Length < n * t)
+                {
+                    emissions = new float[n * t * 2];
+                    predicted = new int[n * 2];
+                }
+
+                Array.Clear(emissions, 0, n * t);
+                for (var i = 0; i < n; i++)
+                {
+                    for (var f = seq.Offsets[i]; f < seq.Offsets[i + 1]; f++)
+                    {
+                        var r = feats[f];
+                        if (r < 0)
+                        {
+                            continue;
+                        }
+
+                        for (var k = 0; k < t; k++)
+                        {
+                            emissions[i * t + k] += w[r * t + k];
+                        }
+                    }
+                }
+
+                decoder.Decode(emissions, n, tw, tags, predicted);
+                for (var i = 0; i < n; i++)
+                {
+                    var gold = seq.Gold[i];
+                    var pred = predicted[i];
+                    var goldPrev = i == 0 ? -1 : seq.Gold[i - 1];
+                    var predPrev = i == 0 ? -1 : predicted[i - 1];
+                    if (gold != pred)
+                    {
+                        mistakes++;
+                        for (var f = seq.Offsets[i]; f < seq.Offsets[i + 1]; f++)
+                        {
+                            var r = feats[f];
+                            if (r >= 0)
+                            {
+                                Update(w, u, r * t + gold, 1, c);
+                                Update(w, u, r * t + pred, -1, c);
+                            }
+                        }
+                    }
+
+                    if (gold != pred || goldPrev != predPrev)
+                    {
+                        Update(tw, tu, (goldPrev + 1) * t + gold, 1, c);
+                        Update(tw, tu, (predPrev + 1) * t + pred, -1, c);
+                    }
+                }
+
+                c++;
+            }
+
+            progress?.Invoke($"epoch {epoch}/{options.Epochs}: {mistakes} token mistakes");
+        }
+
+        // Average, prune near-zero rows, order by key.
+        var kept = new List<(uint Key, int Row)>();
+        for (var r = 0; r < keys.Count; r++)
+        {
+            var max = 0f;
+            for (var k = 0; k < t; k++)
+            {
+                var avg = (float)(w[r * t + k] - u[r * t + k] / c);
+                w[r * t + k] = avg;
+                max = Math.Max(max, Math.Abs(avg));
+            }
+
+            if (max >= options.PruneBelow)
+            {
+                kept.Add((keys[r], r));
+            }
+        }
+
+        kept.Sort((a, b) => a.Key.CompareTo(b.Key));
+        var finalKeys = new uint[kept.Count];
+        var finalWeights = new float[kept.Count * t];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            finalKeys[i] = kept[i].Key;
+            for (var k = 0; k < t; k++)
+            {
+                // Stored as float16: round here so the in-memory model equals the file.
+                finalWeights[i * t + k] = (float)(Half)w[kept[i].Row * t + k];
+            }
+        }
+
+        var transitions = new float[tw.Length];
+        for (var i = 0; i < tw.Length; i++)
+        {
+            transitions[i] = (float)(tw[i] - tu[i] / c);
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(finalWeights.AsSpan())))[..10];
+        var version = $"ner-{language}-{TaggerModelFormat.FormatVersion}.{hash}";
+        return new TaggerModel(version, language, describe(version), tags.Names, transitions, finalKeys, finalWeights);
+    }
+
+    static void Update(float[] w, double[] u, int index, int delta, long c)
+    {
+        w[index] += delta;
+        u[index] += (double)c * delta;
+    }
+}

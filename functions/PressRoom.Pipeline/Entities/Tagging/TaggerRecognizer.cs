@@ -1,0 +1,262 @@
+using PressRoom.Pipeline.Entities.Builtin.Lexicon;
+using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Builtin.Text;
+
+namespace PressRoom.Pipeline.Entities.Tagging;
+
+/// <summary>How the tagger's Person/Location/Organization spans combine with the rules' (chosen on dev data, docs/entities.md).</summary>
+public enum TaggerCombination
+{
+    /// <summary>The rules alone (no model): the extractor before issue 14.</summary>
+    RulesOnly,
+
+    /// <summary>Both sets of candidates; the overlap resolver keeps the longest.</summary>
+    Union,
+
+    /// <summary>
+    /// Where tagger and rules disagree on a span, the tagger wins; of the rule names the tagger did not touch, only the
+    /// high-precision ones stay (gazetteer entries, honorific-led persons and their linked short mentions).
+    /// </summary>
+    TaggerFirst,
+
+    /// <summary>As <see cref="TaggerFirst"/>, but gazetteer names also win their conflicts with the tagger.</summary>
+    TaggerFirstGazetteerOverride,
+
+    /// <summary>Only the tagger's names (rule names kept only where the tagger proposes the same span).</summary>
+    TaggerOnly,
+}
+
+/// <summary>
+/// The recognizer stage of the tagger: runs after the rules, turns tagged PER/LOC/ORG spans into candidates and
+/// reconciles them with the rule candidates of the same categories per <see cref="TaggerCombination"/>.
+/// A rule candidate with exactly the tagger's span and category is kept (it carries English, key and attributes).
+/// </summary>
+internal static class TaggerRecognizer
+{
+    static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
+    {
+        ["PER"] = "Person",
+        ["LOC"] = "Location",
+        ["ORG"] = "Organization",
+    };
+
+    /// <summary>
+    /// A rule organization kept where the tagger saw nothing: three or more words ("اللجنة الوطنية لمكافحة الإرهاب"),
+    /// or an idafa of two whose head has no article ("وزارة الداخلية", "مجلس النواب"). Definite noun + adjective
+    /// pairs ("القوات المسلحة", "الجهاز الفني") are left to the tagger: news annotation does not count them as names.
+    /// </summary>
+    static bool IsProperOrganization(DocumentContext ctx, Candidate rule)
+    {
+        var words = rule.EndToken - rule.FirstToken;
+        if (words >= 3)
+        {
+            return true;
+        }
+
+        if (words != 2 || rule.FirstToken < 0 || rule.FirstToken >= ctx.Count)
+        {
+            return false;
+        }
+
+        var head = ctx.Tokens[rule.FirstToken];
+        return head.IsArabic && !head.Variants.Any(v => v.HasArticle && v.Prefix == 0 || v.HasArticle && v.HasProclitic);
+    }
+
+    public static bool IsName(string category) => category is "Person" or "Location" or "Organization";
+
+    public static void Run(DocumentContext ctx, IReadOnlyList<TaggedSpan> spans, TaggerCombination mode)
+    {
+        if (mode == TaggerCombination.RulesOnly)
+        {
+            return;
+        }
+
+        var proposed = new List<Candidate>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
+            {
+                proposed.Add(candidate);
+            }
+        }
+
+        if (mode == TaggerCombination.Union)
+        {
+            ctx.Candidates.AddRange(proposed);
+            return;
+        }
+
+        var confirmed = new HashSet<Candidate>();
+        ctx.Candidates.RemoveAll(rule =>
+        {
+            if (!IsName(rule.Category))
+            {
+                return false;
+            }
+
+            var overlapping = false;
+            var nested = true;
+            foreach (var p in proposed)
+            {
+                if (!p.Overlaps(rule))
+                {
+                    continue;
+                }
+
+                if (p.Start == rule.Start && p.End == rule.End && p.Category == rule.Category)
+                {
+                    confirmed.Add(p);
+                    return false;
+                }
+
+                overlapping = true;
+                nested &= p.Start >= rule.Start && p.End <= rule.End;
+            }
+
+            // A gazetteer name that contains the tagger's shorter spans is kept whole ("دولة قطر",
+            // "مكتب الأمم المتحدة لمكافحة الإرهاب"): the tagger learnt news conventions, the lists know our releases.
+            // An honorific-led person or its linked short mention also wins: "سعادة الشيخة علياء بالمشاركين" is علياء.
+            var titled = rule.Attributes is { } attributes && (attributes.ContainsKey("honorific") || attributes.ContainsKey("linkedTo"));
+            if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization"))))
+            {
+                foreach (var p in proposed)
+                {
+                    if (p.Overlaps(rule))
+                    {
+                        confirmed.Add(p);
+                    }
+                }
+
+                return false;
+            }
+
+            var highPrecision = IsHighPrecision(ctx, rule);
+            return mode switch
+            {
+                TaggerCombination.TaggerFirstGazetteerOverride => overlapping ? rule.Priority < Priorities.Gazetteer : !highPrecision,
+                TaggerCombination.TaggerOnly => true,
+                _ => overlapping || !highPrecision,
+            };
+        });
+
+        // Short mentions ("الأنصاري") stand with the full name they were linked to, and fall with it.
+        ctx.Candidates.RemoveAll(c => c.Attributes is { } a && a.TryGetValue("linkedTo", out var target)
+            && !ctx.Candidates.Any(o => o.Category == "Person" && o.Key == target && o.Attributes?.ContainsKey("linkedTo") != true));
+
+        foreach (var p in proposed)
+        {
+            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p))
+            {
+                continue;
+            }
+
+            if (mode == TaggerCombination.TaggerFirstGazetteerOverride && ctx.Candidates.Any(c => c.Priority >= Priorities.Gazetteer && IsName(c.Category) && c.Overlaps(p)))
+            {
+                continue;
+            }
+
+            ctx.Candidates.Add(p);
+        }
+    }
+
+    /// <summary>
+    /// Rule names trusted where the tagger saw nothing: multi-word gazetteer entries ("مجلس التعاون الخليجي") and
+    /// honorific-led persons. Single gazetteer words are not (سيول "floods" is not Seoul, المالي "financial" is not
+    /// Mali: the tagger has the gazetteer as a feature and judges the context), nor chains, bare given-name rules or
+    /// linked short mentions (on ANERcorp dev most of those were wrong: علي الاقل, إلي).
+    /// </summary>
+    static bool IsHighPrecision(DocumentContext ctx, Candidate rule) =>
+        (rule.Priority >= Priorities.Gazetteer && ctx.Text.AsSpan(rule.Start, rule.Length).ContainsAny(' ', '\u00A0'))
+        || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
+        || (rule.Attributes is { } a && (a.ContainsKey("honorific") || a.ContainsKey("linkedTo")));
+
+    /// <summary>
+    /// A one-word span that is a gazetteer entry flagged ambiguous (also a common word: سيول "floods") stands only where
+    /// the rules found its locative cue and proposed it too (then it was confirmed above).
+    /// </summary>
+    static bool AmbiguousWithoutCue(DocumentContext ctx, Candidate p)
+    {
+        if (p.EndToken - p.FirstToken != 1)
+        {
+            return false;
+        }
+
+        foreach (var m in ctx.MatchesAt(p.FirstToken))
+        {
+            if (m.End == p.FirstToken + 1 && m.Entry.Ambiguous)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    static Candidate? ToCandidate(DocumentContext ctx, TaggedSpan span, string category)
+    {
+        var first = ctx.Tokens[span.First];
+        var last = ctx.Tokens[span.End - 1];
+        if (first.Kind != TokenKind.Word || (last.Kind == TokenKind.Punct && span.End - span.First == 1))
+        {
+            return null;
+        }
+
+        var prefix = ProcliticPrefix(ctx, span.First);
+        var start = ctx.StartAfterProclitic(span.First, prefix);
+        var end = last.End;
+        var english = first.IsArabic ? Romanizer.RomanizePhrase(Words(ctx, span, prefix)) : ctx.Text[start..end];
+        if (english.Length == 0)
+        {
+            english = ctx.Text[start..end];
+        }
+
+        return new Candidate
+        {
+            Start = start,
+            End = end,
+            Category = category,
+            Subcategory = null,
+            Confidence = 0.8,
+            English = english,
+            Key = EntityKeys.Make(category, english),
+            Priority = Priorities.Gazetteer - 1,
+            FirstToken = span.First,
+            EndToken = span.End,
+        };
+    }
+
+    /// <summary>
+    /// Folded letters of a leading conjunction/preposition that are not part of the name: only where the rest starts
+    /// with the article (والعراق, للأمم) or a gazetteer entry matched after the clitic (ولندن); "وليد", "لندن" stay whole.
+    /// </summary>
+    static int ProcliticPrefix(DocumentContext ctx, int token)
+    {
+        var best = 0;
+        foreach (var v in ctx.Tokens[token].Variants)
+        {
+            if (v.HasProclitic && v.HasArticle && v.SpanPrefix > best)
+            {
+                best = v.SpanPrefix;
+            }
+        }
+
+        foreach (var m in ctx.MatchesAt(token))
+        {
+            if (m.HasProclitic && m.Entry.Kind is LexKind.Country or LexKind.City or LexKind.Region or LexKind.Organization or LexKind.GivenName && m.SpanPrefix > best)
+            {
+                best = m.SpanPrefix;
+            }
+        }
+
+        return best;
+    }
+
+    static IEnumerable<string> Words(DocumentContext ctx, TaggedSpan span, int prefix)
+    {
+        for (var i = span.First; i < span.End; i++)
+        {
+            var folded = ctx.Tokens[i].Folded;
+            yield return i == span.First && prefix > 0 && prefix < folded.Length ? folded[prefix..] : folded;
+        }
+    }
+}
