@@ -2,51 +2,55 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using PressRoom.Pipeline.Admin;
 
 namespace PressRoom.Functions;
 
 /// <summary>
-/// The admin API as HTTP triggers at admin level (the host's master/system key): each is one line over
-/// <see cref="AdminApi"/>, the same handler the local host maps. The dashboard's static files are public (they hold
-/// no data; every call they make needs the key).
+/// The admin API as HTTP triggers: each is one line over <see cref="AdminApi"/>, the same handler the local host maps.
+/// Callers are admins or readers by PressRoom's own keys (<c>Api:AdminKey</c>, <c>Api:ReaderKey</c>, sent as
+/// <c>X-Api-Key</c>), so nobody needs the Functions host's master key to use the dashboard; with no key configured
+/// every call is refused. The dashboard's static files are public (they hold no data; every call they make needs a key).
 /// </summary>
-public sealed class AdminFunctions(AdminApi api)
+public sealed class AdminFunctions(AdminApi api, IOptions<ApiOptions> options)
 {
     const string Instances = ApiRoutes.AdminInstances;
 
     [Function("AdminListInstances")]
-    public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Admin, "get", Route = Instances)] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-        Write(request, api.ListAsync(client, AdminAccess.FunctionsAdmin(request), request, request.HttpContext.RequestAborted));
+    public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Instances)] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        Write(request, api.ListAsync(client, Caller(request), request, request.HttpContext.RequestAborted));
 
     [Function("AdminCountInstances")]
-    public Task<IActionResult> Counts([HttpTrigger(AuthorizationLevel.Admin, "get", Route = Instances + "/counts")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-        Write(request, api.CountsAsync(client, AdminAccess.FunctionsAdmin(request), request, request.HttpContext.RequestAborted));
+    public Task<IActionResult> Counts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Instances + "/counts")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        Write(request, api.CountsAsync(client, Caller(request), request, request.HttpContext.RequestAborted));
 
     [Function("AdminGetInstance")]
-    public Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Admin, "get", Route = Instances + "/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client) =>
-        Write(request, api.GetAsync(client, AdminAccess.FunctionsAdmin(request), id, request.HttpContext.RequestAborted));
+    public Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Instances + "/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client) =>
+        Write(request, api.GetAsync(client, Caller(request), id, request.HttpContext.RequestAborted));
 
     [Function("AdminInstanceAction")]
-    public Task<IActionResult> Act([HttpTrigger(AuthorizationLevel.Admin, "post", Route = Instances + "/{id}/{action:regex(^(terminate|restart|rewind)$)}")] HttpRequest request, string id, string action, [DurableClient] DurableTaskClient client) =>
-        Write(request, api.ActAsync(client, AdminAccess.FunctionsAdmin(request), id, action, request, request.HttpContext.RequestAborted));
+    public Task<IActionResult> Act([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Instances + "/{id}/{action:regex(^(terminate|restart|rewind)$)}")] HttpRequest request, string id, string action, [DurableClient] DurableTaskClient client) =>
+        Write(request, api.ActAsync(client, Caller(request), id, action, request, request.HttpContext.RequestAborted));
 
     [Function("AdminPurgeInstance")]
-    public Task<IActionResult> Purge([HttpTrigger(AuthorizationLevel.Admin, "delete", Route = Instances + "/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client) =>
-        Write(request, api.ActAsync(client, AdminAccess.FunctionsAdmin(request), id, AdminActionNames.Purge, request, request.HttpContext.RequestAborted));
+    public Task<IActionResult> Purge([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Instances + "/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client) =>
+        Write(request, api.ActAsync(client, Caller(request), id, AdminActionNames.Purge, request, request.HttpContext.RequestAborted));
 
     [Function("AdminRetryFailed")]
-    public Task<IActionResult> RetryFailed([HttpTrigger(AuthorizationLevel.Admin, "post", Route = Instances + "/retry-failed")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-        Write(request, api.RetryFailedAsync(client, AdminAccess.FunctionsAdmin(request), request, request.HttpContext.RequestAborted));
+    public Task<IActionResult> RetryFailed([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Instances + "/retry-failed")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        Write(request, api.RetryFailedAsync(client, Caller(request), request, request.HttpContext.RequestAborted));
 
     [Function("AdminPurgeInstances")]
-    public Task<IActionResult> PurgeMany([HttpTrigger(AuthorizationLevel.Admin, "delete", Route = Instances)] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-        Write(request, api.PurgeManyAsync(client, AdminAccess.FunctionsAdmin(request), request, request.HttpContext.RequestAborted));
+    public Task<IActionResult> PurgeMany([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Instances)] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        Write(request, api.PurgeManyAsync(client, Caller(request), request, request.HttpContext.RequestAborted));
 
     /// <summary>The dashboard at /api/dashboard/ (the Functions host reserves /admin for itself).</summary>
     [Function("AdminDashboard")]
     public static Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*file}")] HttpRequest request, string? file) =>
         Write(request, Task.FromResult(AdminStaticFiles.Serve(file)));
+
+    AdminCaller Caller(HttpRequest request) => AdminAccess.ResolveByKey(request.HttpContext, options.Value);
 
     static async Task<IActionResult> Write(HttpRequest request, Task<IResult> handler)
     {

@@ -8,7 +8,7 @@ namespace PressRoom.Host.Cli;
 /// <summary>
 /// The CLI's way to the admin API of a running host: <c>pressroom serve</c> on loopback by default, or a Functions
 /// app with <c>--url</c>. The key comes from <c>--key</c>, <c>PRESSROOM_ADMIN_KEY</c> or <c>Api:AdminKey</c>; it is
-/// sent as <c>X-Api-Key</c> (local host) and <c>x-functions-key</c> (Functions), never printed.
+/// sent as <c>X-Api-Key</c> (both hosts check PressRoom's own admin/reader keys), never printed.
 /// </summary>
 public sealed class AdminClient : IDisposable
 {
@@ -29,7 +29,6 @@ public sealed class AdminClient : IDisposable
         if (!string.IsNullOrEmpty(secret))
         {
             http.DefaultRequestHeaders.Add(AdminAccess.KeyHeader, secret);
-            http.DefaultRequestHeaders.Add("x-functions-key", secret);
         }
 
         http.DefaultRequestHeaders.Add(AdminAccess.UserHeader, Environment.UserName);

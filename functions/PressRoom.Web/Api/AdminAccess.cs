@@ -8,8 +8,8 @@ namespace PressRoom.Web;
 
 /// <summary>
 /// Who is calling the local host's admin API: <c>X-Api-Key</c> equal to <c>Api:AdminKey</c> (every action) or
-/// <c>Api:ReaderKey</c> (list and view). With neither key configured, loopback callers are admins (a developer's
-/// machine). An optional <c>X-Admin-User</c> header names the person for the action log.
+/// <c>Api:ReaderKey</c> (list and view). With neither key configured, loopback callers of the local host are admins (a developer's
+/// machine); the Functions app accepts keys only (<see cref="ResolveByKey"/>). An optional <c>X-Admin-User</c> header names the person for the action log.
 /// </summary>
 public static class AdminAccess
 {
@@ -20,14 +20,25 @@ public static class AdminAccess
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
-        var user = UserName(context.Request);
         if (string.IsNullOrEmpty(options.AdminKey) && string.IsNullOrEmpty(options.ReaderKey))
         {
             return context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
-                ? new AdminCaller(AdminRole.Admin, Actor("loopback", user))
+                ? new AdminCaller(AdminRole.Admin, Actor("loopback", UserName(context.Request)))
                 : new AdminCaller(AdminRole.None, "anonymous");
         }
 
+        return ResolveByKey(context, options);
+    }
+
+    /// <summary>
+    /// Keys only, never the network: the Functions app's rule. Behind the Functions host every caller can look local, so
+    /// loopback is no proof there; with no key configured nobody is an admin (secure by default).
+    /// </summary>
+    public static AdminCaller ResolveByKey(HttpContext context, ApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var user = UserName(context.Request);
         var key = context.Request.Headers[KeyHeader].ToString();
         if (key.Length == 0)
         {
@@ -43,10 +54,6 @@ public static class AdminAccess
             ? new AdminCaller(AdminRole.Reader, Actor("reader-key", user))
             : new AdminCaller(AdminRole.None, "invalid-key");
     }
-
-    /// <summary>The caller the Functions host vouches for: its admin-level key check already passed.</summary>
-    public static AdminCaller FunctionsAdmin(HttpRequest request) =>
-        new(AdminRole.Admin, Actor("functions-admin-key", UserName(request ?? throw new ArgumentNullException(nameof(request)))));
 
     static string Actor(string role, string? user) => user is null ? role : $"{role} ({user})";
 

@@ -20,7 +20,7 @@ function el(tag, props, ...children) {
 
 async function call(method, path, reason) {
   const headers = { 'Accept': 'application/json' };
-  if (state.key) { headers['X-Api-Key'] = state.key; headers['x-functions-key'] = state.key; }
+  if (state.key) { headers['X-Api-Key'] = state.key; }
   const init = { method, headers };
   if (reason !== undefined) { headers['Content-Type'] = 'application/json'; init.body = JSON.stringify({ reason }); }
   const response = await fetch(path, init);
