@@ -18,7 +18,7 @@ public static class LocalRuntimeSettings
         services.AddLogging();
         try
         {
-            services.AddPressRoomPipeline(configuration);
+            services.AddPressRoomPipeline(configuration).AddPressRoomApi(configuration);
             services.AddOptions<LocalRuntimeOptions>().Bind(configuration.GetSection(LocalRuntimeOptions.Section)).ValidateOnStart();
             services.AddSingleton<IValidateOptions<LocalRuntimeOptions>, LocalRuntimeOptionsValidator>();
             using var provider = services.BuildServiceProvider();

@@ -53,7 +53,11 @@ public sealed record InstanceCounts(
     double ThroughputPerMinute,
     IReadOnlyDictionary<string, LatencyPercentiles> StageLatencyMs,
     int UnhandledFailures,
-    StuckInstances Stuck);
+    StuckInstances Stuck,
+    TokenTotals Tokens);
+
+/// <summary>Chat-model tokens spent on the releases received in the window (from their <c>Releases</c> rows), and by how many releases.</summary>
+public sealed record TokenTotals(long Prompt, long Completion, int Releases);
 
 /// <summary>
 /// Running or Pending instances with no progress (no state change) for longer than <see cref="Threshold"/>, at any age:

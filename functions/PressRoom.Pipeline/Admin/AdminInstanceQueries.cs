@@ -94,6 +94,7 @@ public sealed partial class AdminInstanceQueries(
         }
 
         var minutes = Math.Max((until - since).TotalMinutes, 1.0 / 60);
+        var (latency, tokens) = await ReleaseRowTotalsAsync(since, cancellationToken);
         return new InstanceCounts(
             since,
             until,
@@ -102,9 +103,10 @@ public sealed partial class AdminInstanceQueries(
             byStage.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal),
             failures,
             Math.Round(completedInWindow / minutes, 3),
-            await StageLatencyAsync(since, cancellationToken),
+            latency,
             await UnhandledFailuresAsync(client, cancellationToken),
-            await StuckAsync(client, cancellationToken));
+            await StuckAsync(client, cancellationToken),
+            tokens);
     }
 
     /// <summary>
@@ -143,15 +145,26 @@ public sealed partial class AdminInstanceQueries(
         return count;
     }
 
-    /// <summary>Per-stage percentiles from the timings each release recorded in its <c>Releases</c> row.</summary>
-    async Task<IReadOnlyDictionary<string, LatencyPercentiles>> StageLatencyAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>
+    /// Per-stage percentiles from the timings each release recorded in its <c>Releases</c> row, and the chat tokens those
+    /// releases spent: one query over the window's rows.
+    /// </summary>
+    async Task<(IReadOnlyDictionary<string, LatencyPercentiles> Latency, TokenTotals Tokens)> ReleaseRowTotalsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        long prompt = 0, completion = 0;
+        var withTokens = 0;
         var filter = TableClient.CreateQueryFilter($"ReceivedAt ge {since}");
         try
         {
-            await foreach (var row in storage.ReleasesTable.QueryAsync<TableEntity>(filter, select: ["Timings"], cancellationToken: cancellationToken))
+            await foreach (var row in storage.ReleasesTable.QueryAsync<TableEntity>(filter, select: ["Timings", "PromptTokens", "CompletionTokens"], cancellationToken: cancellationToken))
             {
+                var (p, c) = (row.GetInt64("PromptTokens") ?? 0, row.GetInt64("CompletionTokens") ?? 0);
+                if (p + c > 0)
+                {
+                    (prompt, completion, withTokens) = (prompt + p, completion + c, withTokens + 1);
+                }
+
                 if (row.GetString("Timings") is not { Length: > 0 } json)
                 {
                     continue;
@@ -173,7 +186,8 @@ public sealed partial class AdminInstanceQueries(
             // No Releases table yet: nothing processed.
         }
 
-        return samples.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Percentiles(kv.Value), StringComparer.Ordinal);
+        var latency = samples.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Percentiles(kv.Value), StringComparer.Ordinal);
+        return (latency, new TokenTotals(prompt, completion, withTokens));
     }
 
     internal static LatencyPercentiles Percentiles(List<double> values)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.AzureAI;
+using PressRoom.Pipeline.Translation.Chat;
 
 namespace PressRoom.Pipeline.Configuration;
 
@@ -18,10 +19,12 @@ public static class SettingsValidators
         services.AddSingleton<IValidateOptions<EntitiesOptions>, EntitiesSettingsValidator>();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminSettingsValidator>();
         services.AddSingleton<IValidateOptions<AzureAIOptions>, AzureAISettingsValidator>();
+        services.AddSingleton<IValidateOptions<ChatTranslationOptions>, ChatTranslationSettingsValidator>();
         services.AddOptions<TranslationOptions>().ValidateOnStart();
         services.AddOptions<EntitiesOptions>().ValidateOnStart();
         services.AddOptions<AdminOptions>().ValidateOnStart();
         services.AddOptions<AzureAIOptions>().ValidateOnStart();
+        services.AddOptions<ChatTranslationOptions>().ValidateOnStart();
         return services;
     }
 
@@ -36,9 +39,9 @@ public sealed partial class TranslationSettingsValidator : IValidateOptions<Tran
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var provider = options.Provider?.Trim().ToLowerInvariant();
-        if (provider is not ("none" or "azure"))
+        if (provider is not ("none" or "azure" or "chat"))
         {
-            failures.Add($"Unknown Translation:Provider '{options.Provider}'. Use none or azure.");
+            failures.Add($"Unknown Translation:Provider '{options.Provider}'. Use none, azure or chat.");
         }
 
         if (options.TargetLanguageList.FirstOrDefault(l => !LanguageCode().IsMatch(l)) is { } bad)
@@ -98,6 +101,44 @@ public sealed class AzureAISettingsValidator : IValidateOptions<AzureAIOptions>
         if (options.MaxDocumentTextElements < 1)
         {
             failures.Add($"AzureAI:MaxDocumentTextElements must be at least 1 (got {options.MaxDocumentTextElements}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>
+/// <c>Translation:Chat:*</c>, checked only when the chat provider is chosen (the options bind whatever the provider).
+/// </summary>
+public sealed class ChatTranslationSettingsValidator(IOptions<TranslationOptions> translation) : IValidateOptions<ChatTranslationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChatTranslationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.Equals(translation.Value.Provider?.Trim(), "chat", StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        if (!SettingsValidators.IsHttpUrl(options.Endpoint))
+        {
+            failures.Add("Translation:Chat:Endpoint must be an absolute http(s) URL ending in /v1 when Translation:Provider is chat.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Model))
+        {
+            failures.Add("Translation:Chat:Model must name the model (or Azure OpenAI deployment) when Translation:Provider is chat.");
+        }
+
+        if (options.MaxParallelRequests < 1 || options.MaxRequestCharacters < 1 || options.MaxParagraphsPerRequest < 1 || options.Timeout <= TimeSpan.Zero)
+        {
+            failures.Add("Translation:Chat:MaxParallelRequests, MaxRequestCharacters, MaxParagraphsPerRequest must be at least 1 and Timeout positive.");
+        }
+
+        if (options.Temperature is < 0 or > 2)
+        {
+            failures.Add($"Translation:Chat:Temperature must be from 0 to 2 (got {options.Temperature}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -42,6 +42,7 @@ public sealed class ChatProviderEndToEndTests(AzuriteFixture azurite, ITestOutpu
             "--Translation:Chat:MaxParagraphsPerRequest=4",
         ];
 
+        var started = DateTimeOffset.UtcNow;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var runtime = await LocalRuntime.StartAsync(args, watch: true, timeout.Token);
         await using var seed = File.OpenRead(RepoPaths.SeedRelease);
@@ -69,6 +70,10 @@ public sealed class ChatProviderEndToEndTests(AzuriteFixture azurite, ITestOutpu
             TableKeys.Sanitize(record.DocumentId), TableKeys.Sanitize(releaseId), cancellationToken: timeout.Token);
         Assert.Equal(fake.PromptTokens, row.Value.GetInt64("PromptTokens"));
         Assert.Equal(fake.CompletionTokens, row.Value.GetInt64("CompletionTokens"));
+
+        // And in the admin counts over a window holding this release (other tests' releases may add to it).
+        var counts = await runtime.Services.GetRequiredService<PressRoom.Pipeline.Admin.AdminInstanceQueries>().CountAsync(runtime.Client, started.AddSeconds(-1), timeout.Token);
+        Assert.True(counts.Tokens.Prompt >= fake.PromptTokens && counts.Tokens.Completion >= fake.CompletionTokens && counts.Tokens.Releases >= 1, $"counts: {counts.Tokens}");
 
         // A name the records only romanized takes the English the translation used, marked as such.
         var programme = record.Entities["ar"].First(e => e.Text == Programme);

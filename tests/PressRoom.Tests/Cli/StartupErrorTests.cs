@@ -14,7 +14,8 @@ namespace PressRoom.Tests.Cli;
 public sealed class StartupErrorTests
 {
     [Theory]
-    [InlineData("serve", "Translation__Provider", "klingon", "Unknown Translation:Provider 'klingon'. Use none or azure.")]
+    [InlineData("serve", "Translation__Provider", "klingon", "Unknown Translation:Provider 'klingon'. Use none, azure or chat.")]
+    [InlineData("serve", "Translation__Provider", "chat", "Translation:Chat:Endpoint must be an absolute http(s) URL ending in /v1")]
     [InlineData("run", "Translation__Provider", "klingon", "Unknown Translation:Provider 'klingon'.")]
     [InlineData("serve", "Entities__Provider", "magic", "Unknown Entities:Provider 'magic'. Use builtin, azure or both.")]
     [InlineData("run", "Entities__Provider", "magic", "Unknown Entities:Provider 'magic'.")]

@@ -67,6 +67,8 @@ async function loadCounts() {
   $('throughput').textContent = (body.throughputPerMinute * 60).toFixed(1);
   $('unhandled').textContent = body.unhandledFailures;
   $('stuck').textContent = body.stuck.count;
+  $('tokens').textContent = (body.tokens.prompt + body.tokens.completion).toLocaleString();
+  $('tokens-sub').textContent = `${body.tokens.prompt.toLocaleString()} prompt + ${body.tokens.completion.toLocaleString()} completion, ${body.tokens.releases} releases`;
   $('stuck-sub').textContent = `no progress for > ${body.stuck.threshold}`;
   const reasons = $('reasons');
   reasons.replaceChildren(...Object.entries(body.failuresByReason).map(([reason, n]) => el('li', {}, el('span', { text: reason }), el('strong', { text: String(n) }))));
