@@ -26,7 +26,7 @@ public sealed class HistoryPurgeTests(AzuriteFixture azurite)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = timeout.Token;
-        await using var runtime = await TestRuntime.StartAsync(azurite.ConnectionString, watch: false);
+        await using var runtime = await TestRuntime.StartAsync(azurite.ConnectionString, watch: false, "PressRoom:BenchTasks=true");
         var client = runtime.Client;
 
         // Old and finished: a real release through the whole pipeline.
@@ -72,7 +72,7 @@ public sealed class HistoryPurgeTests(AzuriteFixture azurite)
         var ct = timeout.Token;
         // The retention is long enough to see the instance finish before it may be purged (a purged instance is gone).
         await using var runtime = await TestRuntime.StartAsync(
-            azurite.ConnectionString, watch: false, "PressRoom:HistoryRetention=00:00:15", "PressRoom:HistoryPurgeInterval=00:00:01");
+            azurite.ConnectionString, watch: false, "PressRoom:HistoryRetention=00:00:15", "PressRoom:HistoryPurgeInterval=00:00:01", "PressRoom:BenchTasks=true");
         var client = runtime.Client;
         var finished = await client.ScheduleNewOrchestrationInstanceAsync(NoOpOrchestrator.Name, 1, ct);
         var running = await client.ScheduleNewOrchestrationInstanceAsync(NoOpOrchestrator.Name, 1_000_000, ct);
