@@ -5,24 +5,17 @@ namespace PressRoom.Pipeline.Documents.Limits;
 /// <paramref name="exceeded"/> (which throws) as soon as the count passes <paramref name="limit"/>, so a parser
 /// reading through it is stopped while it reads, not after it has built the whole thing in memory.
 /// </summary>
-internal sealed class CountingReadStream(Stream inner, long limit, Func<long, Exception> exceeded, CancellationToken cancellationToken) : Stream
+internal sealed class CountingReadStream(Stream inner, long limit, Func<long, Exception> exceeded, CancellationToken cancellationToken) : ForwardReadStream(inner)
 {
     int reads;
 
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
         get => BytesRead;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -32,7 +25,7 @@ internal sealed class CountingReadStream(Stream inner, long limit, Func<long, Ex
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        int read = inner.Read(buffer);
+        int read = Inner.Read(buffer);
         BytesRead += read;
         if (BytesRead > limit)
         {
@@ -40,25 +33,5 @@ internal sealed class CountingReadStream(Stream inner, long limit, Func<long, Ex
         }
 
         return read;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -1,25 +1,12 @@
 namespace PressRoom.Pipeline.Documents.Limits;
 
 /// <summary>The PDF RunLength filter as a reader, so its output (up to 128 times the input) is never held whole.</summary>
-internal sealed class RunLengthReadStream(Stream inner) : Stream
+internal sealed class RunLengthReadStream(Stream inner) : ForwardReadStream(inner)
 {
     int literalLeft;
     int repeatLeft;
     int repeatByte;
     bool ended;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -35,7 +22,7 @@ internal sealed class RunLengthReadStream(Stream inner) : Stream
             }
             else if (literalLeft > 0)
             {
-                int b = inner.ReadByte();
+                int b = Inner.ReadByte();
                 if (b < 0)
                 {
                     ended = true;
@@ -47,7 +34,7 @@ internal sealed class RunLengthReadStream(Stream inner) : Stream
             }
             else
             {
-                int length = inner.ReadByte();
+                int length = Inner.ReadByte();
                 if (length is < 0 or 128)
                 {
                     ended = true;
@@ -58,7 +45,7 @@ internal sealed class RunLengthReadStream(Stream inner) : Stream
                 }
                 else
                 {
-                    repeatByte = inner.ReadByte();
+                    repeatByte = Inner.ReadByte();
                     repeatLeft = repeatByte < 0 ? 0 : 257 - length;
                     ended = repeatByte < 0;
                 }
@@ -66,25 +53,5 @@ internal sealed class RunLengthReadStream(Stream inner) : Stream
         }
 
         return written;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
