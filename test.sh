@@ -61,4 +61,9 @@ rm -rf .pressroom-smoke
 count() { { grep -oE "^ +$1: +[0-9]+" TestResults/dotnet-test.log || true; } | awk '{s+=$2} END {print s+0}'; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
 echo "$((passed + smoke_passed)) passed, $((failed + smoke_failed)) failed, $skipped skipped"
+# CI shows only the tail of this output: name the failed tests and their first error lines last.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  awk '/^ +Failed [A-Za-z_]/ {n = 6} n > 0 {print substr($0, 1, 300); n--}' TestResults/dotnet-test.log
+fi
 [ "$status" -eq 0 ] && [ "$smoke_failed" -eq 0 ]
