@@ -39,9 +39,11 @@ KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 export PRESSROOM_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$KEY;BlobEndpoint=http://127.0.0.1:$BLOB/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE/devstoreaccount1;"
 
 # 4. The test suite, without the long runs (Category=Long: the 200-release fault run, see docs/reliability.md).
+#    One test project at a time (-m:1): each runs its runtime tests one by one, and two projects' runtimes at once would
+#    share the two cores the timing-sensitive tests assume.
 mkdir -p TestResults
 set +e
-dotnet test Serverless.sln -c "$CONFIGURATION" --no-build --filter "Category!=Long" --logger "console;verbosity=normal" --logger "trx" \
+dotnet test Serverless.sln -m:1 -c "$CONFIGURATION" --no-build --filter "Category!=Long" --logger "console;verbosity=normal" --logger "trx" \
   --results-directory TestResults 2>&1 | tee TestResults/dotnet-test.log
 status=${PIPESTATUS[0]}
 set -e

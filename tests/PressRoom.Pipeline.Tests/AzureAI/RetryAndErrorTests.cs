@@ -83,10 +83,12 @@ public sealed class RetryAndErrorTests
     public async Task A_timeout_is_retried_then_reported_as_transient()
     {
         await using var fake = await FakeLanguage.StartAsync();
-        fake.Server.Script.Enqueue(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(3)));
-        fake.Server.Script.Enqueue(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(3)));
+        // The fake records a request once it has read its body; a timeout of a few hundred milliseconds could fire
+        // before that on a loaded machine (seen in CI), so the timeout is generous and the answers far later still.
+        fake.Server.Script.Enqueue(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(20)));
+        fake.Server.Script.Enqueue(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(20)));
         var options = AzureAITestKit.FastOptions(maxRetries: 1);
-        options.NetworkTimeout = TimeSpan.FromMilliseconds(300);
+        options.NetworkTimeout = TimeSpan.FromSeconds(1.5);
 
         var error = await Assert.ThrowsAsync<AzureAITransientException>(() => AzureAITestKit.Entities(fake, options).ExtractAsync(ArabicText, CancellationToken.None));
 

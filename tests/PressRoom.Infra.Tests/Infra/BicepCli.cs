@@ -23,7 +23,7 @@ public sealed class BicepCli
         if (string.IsNullOrEmpty(path) || !File.Exists(path))
         {
             throw new InvalidOperationException(
-                $"The Bicep CLI is not at '{path}': restore tests/PressRoom.Tests (dotnet restore), which downloads Azure.Bicep.CommandLine.linux-x64.");
+                $"The Bicep CLI is not at '{path}': restore tests/PressRoom.Infra.Tests (dotnet restore), which downloads Azure.Bicep.CommandLine.linux-x64.");
         }
 
         // NuGet does not always keep the execute bit of a package file; the binary is ours to run.
