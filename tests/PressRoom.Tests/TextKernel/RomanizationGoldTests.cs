@@ -11,7 +11,7 @@ namespace PressRoom.Tests.TextKernel;
 public sealed class RomanizationGoldTests(ITestOutputHelper output)
 {
     /// <summary>Just below the measured score (see docs/entities.md, "Romanization"): a rule change that loses names fails here.</summary>
-    const double Floor = 0.0;
+    const double Floor = 0.74;
 
     static string GoldFile => Path.Combine(RepoPaths.Root, "tests", "PressRoom.Tests", "TextKernel", "romanization.tsv");
 
