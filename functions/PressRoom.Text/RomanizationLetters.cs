@@ -32,7 +32,8 @@ internal static class RomanizationLetters
         {
             if (c == Shadda)
             {
-                if (letters.Length > 0 && Consonant(letters[^1]) is not null)
+                // و and ي with shadda are a long vowel plus a glide the vowel rules already write (Al Mansouri).
+                if (letters.Length > 0 && Consonant(letters[^1]) is not null && letters[^1] is not ('و' or 'ي'))
                 {
                     letters.Append(letters[^1]);
                 }
