@@ -3,111 +3,112 @@ using System.Text;
 namespace PressRoom.TextKernel;
 
 /// <summary>
-/// A simple, deterministic romanization of Arabic words for names that no gazetteer knows
-/// (consonant skeleton with long vowels, "al-" for the article, an "a" after an initial consonant cluster).
-/// It is consistent rather than scholarly: the same spelling always gives the same English form and key.
+/// Romanization of Arabic words for names that no gazetteer knows (personal names and unknown places), by a
+/// standard scheme with the spellings Gulf media use: simplified ALA-LC/UNGEGN consonants without diacritics
+/// (ض ظ → dh), long vowels written (ou for و), ta marbuta → a, the article "Al-" with no sun-letter assimilation,
+/// عبد + article → Abdul…, and short vowels restored from the name templates (<see cref="StemRomanizer"/>).
+/// It is deterministic: the same spelling always gives the same English form and so the same entity key.
+/// docs/entities.md ("Romanization") documents the table and the rules.
 /// </summary>
 public static class Romanizer
 {
-    static readonly Dictionary<char, string> Letters = new()
+    /// <summary>Name particles and the article on its own, as Gulf releases write them.</summary>
+    static readonly Dictionary<string, string> Particles = new(StringComparer.Ordinal)
     {
-        ['ا'] = "a", ['ب'] = "b", ['ت'] = "t", ['ث'] = "th", ['ج'] = "j", ['ح'] = "h", ['خ'] = "kh",
-        ['د'] = "d", ['ذ'] = "dh", ['ر'] = "r", ['ز'] = "z", ['س'] = "s", ['ش'] = "sh", ['ص'] = "s",
-        ['ض'] = "d", ['ط'] = "t", ['ظ'] = "z", ['ع'] = "", ['غ'] = "gh", ['ف'] = "f", ['ق'] = "q",
-        ['ك'] = "k", ['ل'] = "l", ['م'] = "m", ['ن'] = "n", ['ه'] = "h", ['و'] = "w", ['ي'] = "y",
-        ['ء'] = "", ['پ'] = "p", ['چ'] = "ch", ['ڤ'] = "v", ['گ'] = "g", ['ک'] = "k", ['ی'] = "y",
+        ["بن"] = "bin", ["بنت"] = "bint", ["ابن"] = "Ibn", ["ال"] = "Al", ["ابو"] = "Abu", ["بو"] = "Bu", ["عبد"] = "Abd",
+    };
+
+    /// <summary>
+    /// The documented exceptions: names whose Gulf spelling no template gives (the vowels of محمد and أحمد are
+    /// not the CaCaC the rules restore) and the divine name inside Abdullah.
+    /// </summary>
+    static readonly Dictionary<string, string> Exceptions = new(StringComparer.Ordinal)
+    {
+        ["محمد"] = "Mohammed", ["احمد"] = "Ahmed", ["الله"] = "Allah",
     };
 
     public static string RomanizeWord(string folded)
     {
-        if (folded.Length == 0)
+        ArgumentNullException.ThrowIfNull(folded);
+        var letters = RomanizationLetters.Prepare(folded);
+        if (letters.Length == 0)
         {
-            return folded;
+            return "";
         }
 
         // Slavic surnames have a usual English spelling (فورونكوف → Voronkov).
-        if (SlavicSurnameSpelling.TrySpell(folded, out var slavic))
+        if (SlavicSurnameSpelling.TrySpell(letters.Replace('ة', 'ه'), out var slavic))
         {
             return slavic;
         }
 
-        var prefix = "";
-        var word = folded;
-        if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))
+        if (letters.Any(char.IsAsciiDigit))
         {
-            prefix = "Al-";
-            word = word[2..];
+            return Capitalize(LetterByLetter(letters));
         }
 
-        var builder = new StringBuilder();
-        for (var i = 0; i < word.Length; i++)
+        if (Particles.TryGetValue(letters, out var particle))
         {
-            var c = word[i];
-            var last = i == word.Length - 1;
-            var previousIsConsonant = builder.Length > 0 && !"aeiou".Contains(builder[^1], StringComparison.Ordinal);
-            switch (c)
-            {
-                case 'و' when i > 0 && previousIsConsonant:
-                    builder.Append('u');
-                    break;
-                case 'ي' when i > 0 && previousIsConsonant:
-                    builder.Append('i');
-                    break;
-                case 'ه' when last && i > 0:
-                    builder.Append('a');
-                    break;
-                default:
-                    if (Letters.TryGetValue(c, out var latin))
-                    {
-                        builder.Append(latin);
-                    }
-                    else if (char.IsAsciiLetterOrDigit(c) || c == '-')
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
+            return particle;
         }
 
-        // An initial consonant cluster gets an "a" (mnsuri → mansuri, khlfan → khalfan).
-        var text = builder.ToString();
-        if (text.Any(char.IsAsciiDigit))
+        if (letters.StartsWith("عبدال", StringComparison.Ordinal) && letters.Length > 5)
         {
-            return prefix + text;
+            // عبد + the article is written as one name: Abdullah, Abdulrahman, Abdulaziz.
+            var rest = letters[5..];
+            return "Abdul" + (rest is "له" or "لة" ? "lah" : StemRomanizer.Romanize(rest, inCompound: true));
         }
 
-        var firstVowel = text.IndexOfAny(Vowels);
-        var leading = LeadingConsonantLength(text);
-        if (leading > 0 && leading < text.Length && (firstVowel < 0 || firstVowel > leading))
+        if (letters.StartsWith("ال", StringComparison.Ordinal) && letters.Length > 3 && !Exceptions.ContainsKey(letters))
         {
-            text = text[..leading] + "a" + text[leading..];
+            // The article is "Al-" before every letter: Gulf usage does not assimilate sun letters (Al-Shamsi, not Ash-Shamsi).
+            return "Al-" + Stem(letters[2..]);
         }
 
-        if (text.Length == 0)
-        {
-            return prefix.TrimEnd('-');
-        }
-
-        return prefix + char.ToUpperInvariant(text[0]) + text[1..];
+        return Stem(letters);
     }
 
-    static readonly string[] Digraphs = ["kh", "sh", "th", "dh", "gh", "ch"];
-    static readonly char[] Vowels = ['a', 'e', 'i', 'o', 'u'];
-
-    static int LeadingConsonantLength(string text)
+    /// <summary>Romanizes a name word by word; "عبد" followed by an article word is one name (عبد الله → Abdullah).</summary>
+    public static string RomanizePhrase(IEnumerable<string> foldedWords)
     {
-        foreach (var digraph in Digraphs)
+        ArgumentNullException.ThrowIfNull(foldedWords);
+        var words = foldedWords.Where(w => w.Length > 0).ToList();
+        var romanized = new List<string>(words.Count);
+        for (var i = 0; i < words.Count; i++)
         {
-            if (text.StartsWith(digraph, StringComparison.Ordinal))
+            var word = words[i];
+            if (i + 1 < words.Count && RomanizationLetters.Prepare(word) == "عبد"
+                && RomanizationLetters.Prepare(words[i + 1]) is { Length: > 2 } next && next.StartsWith("ال", StringComparison.Ordinal))
             {
-                return 2;
+                word += words[++i];
             }
+
+            romanized.Add(RomanizeWord(word));
         }
 
-        return text.Length > 0 && !"aeiou".Contains(text[0], StringComparison.Ordinal) ? 1 : 0;
+        return string.Join(' ', romanized.Where(w => w.Length > 0));
     }
 
-    public static string RomanizePhrase(IEnumerable<string> foldedWords) =>
-        string.Join(' ', foldedWords.Select(RomanizeWord).Where(w => w.Length > 0));
+    static string Stem(string letters) =>
+        Capitalize(Exceptions.TryGetValue(letters.Replace('ة', 'ه'), out var exception) ? exception : StemRomanizer.Romanize(letters, inCompound: false));
+
+    static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Mixed tokens with digits (a model number, a plate) are transliterated letter by letter, without vowel rules.</summary>
+    static string LetterByLetter(string letters)
+    {
+        var text = new StringBuilder(letters.Length + 4);
+        foreach (var c in letters)
+        {
+            var latin = c switch
+            {
+                'ا' or 'ى' or 'ة' or 'إ' => "a",
+                _ => RomanizationLetters.Consonant(c) is { } consonant ? consonant.Replace("'", "", StringComparison.Ordinal)
+                    : char.IsAsciiLetterOrDigit(c) || c == '-' ? c.ToString() : "",
+            };
+            text.Append(latin);
+        }
+
+        return text.ToString();
+    }
 }
