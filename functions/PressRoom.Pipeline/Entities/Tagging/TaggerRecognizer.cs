@@ -41,9 +41,16 @@ internal static class TaggerRecognizer
     };
 
     /// <summary>
+    /// Folded heads that in news mostly open a generic phrase, not a name: سوق السيارات، قوات الاحتلال، فريق الشمال،
+    /// مجلس الإدارة، برنامج التدريب، شركة صينية. Two-word organizations on them stand only where the tagger agrees.
+    /// </summary>
+    static readonly HashSet<string> GenericHeads = new(StringComparer.Ordinal) { "سوق", "قوات", "فريق", "نادي", "جهاز", "مجموعه", "جماعه", "شركه", "برنامج", "مجلس" };
+
+    /// <summary>
     /// A rule organization kept where the tagger saw nothing: three or more words ("اللجنة الوطنية لمكافحة الإرهاب"),
-    /// or an idafa of two whose head has no article ("وزارة الداخلية", "مجلس النواب"). Definite noun + adjective
-    /// pairs ("القوات المسلحة", "الجهاز الفني") are left to the tagger: news annotation does not count them as names.
+    /// or an idafa of two whose head has no article and is not a generic head ("وزارة الداخلية", not "مجلس الإدارة").
+    /// Definite noun + adjective pairs ("القوات المسلحة", "الجهاز الفني") are left to the tagger: news annotation does
+    /// not count them as names.
     /// </summary>
     static bool IsProperOrganization(DocumentContext ctx, Candidate rule)
     {
@@ -59,7 +66,7 @@ internal static class TaggerRecognizer
         }
 
         var head = ctx.Tokens[rule.FirstToken];
-        return head.IsArabic && !head.Variants.Any(v => v.HasArticle && v.Prefix == 0 || v.HasArticle && v.HasProclitic);
+        return head.IsArabic && !GenericHeads.Contains(head.Folded.TrimStart('و')) && !head.Variants.Any(v => v.HasArticle && v.Prefix == 0 || v.HasArticle && v.HasProclitic);
     }
 
     public static bool IsName(string category) => category is "Person" or "Location" or "Organization";
@@ -110,13 +117,15 @@ internal static class TaggerRecognizer
                 }
 
                 overlapping = true;
-                nested &= p.Start >= rule.Start && p.End <= rule.End;
+                nested &= p.Start >= rule.Start && p.End <= rule.End && !TaggerBoundsWin(ctx, rule, p);
             }
 
-            // A gazetteer name that contains the tagger's shorter spans is kept whole ("دولة قطر",
+            // A gazetteer name or rule organization that contains the tagger's shorter spans is kept whole ("دولة قطر",
             // "مكتب الأمم المتحدة لمكافحة الإرهاب"): the tagger learnt news conventions, the lists know our releases.
-            // An honorific-led person or its linked short mention also wins: "سعادة الشيخة علياء بالمشاركين" is علياء.
-            var titled = rule.Attributes is { } attributes && (attributes.ContainsKey("honorific") || attributes.ContainsKey("linkedTo"));
+            // An honorific-led person or its linked short mention also wins where the tagger saw a person there:
+            // "سعادة الشيخة علياء بالمشاركين" is علياء; "الفريق علي مدي المباراة" (الفريق = the team) is nobody.
+            var titled = rule.Attributes is { } attributes && (attributes.ContainsKey("honorific") || attributes.ContainsKey("linkedTo"))
+                && proposed.Any(p => p.Category == "Person" && p.Overlaps(rule));
             if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization"))))
             {
                 foreach (var p in proposed)
@@ -160,15 +169,33 @@ internal static class TaggerRecognizer
     }
 
     /// <summary>
+    /// Where the tagger's span inside a rule name wins the conflict rather than the rule name kept whole:
+    /// a gazetteer name around a shorter tagger name of the same type ("قطاع غزة" → غزة, "مكة المكرمة" → مكة: news
+    /// annotation leaves the descriptor out), and in Arabic a rule organization around a tagger organization
+    /// ("فريق الجزيرة" → الجزيرة, "مفوضية الاتحاد الأوروبي" → الاتحاد الأوروبي) or the very same span typed otherwise
+    /// (برشلونة the club, not the city). English rule names come from the name lexicon and keep their type.
+    /// </summary>
+    static bool TaggerBoundsWin(DocumentContext ctx, Candidate rule, Candidate p)
+    {
+        if (p.Category == rule.Category && rule.Priority >= Priorities.Gazetteer)
+        {
+            return true;
+        }
+
+        var arabic = rule.FirstToken >= 0 && rule.FirstToken < ctx.Count && ctx.Tokens[rule.FirstToken].IsArabic;
+        return arabic && ((p.Start == rule.Start && p.End == rule.End) || (p.Category == rule.Category && rule.Priority < Priorities.Gazetteer));
+    }
+
+    /// <summary>
     /// Rule names trusted where the tagger saw nothing: multi-word gazetteer entries ("مجلس التعاون الخليجي") and
-    /// honorific-led persons. Single gazetteer words are not (سيول "floods" is not Seoul, المالي "financial" is not
-    /// Mali: the tagger has the gazetteer as a feature and judges the context), nor chains, bare given-name rules or
-    /// linked short mentions (on ANERcorp dev most of those were wrong: علي الاقل, إلي).
+    /// proper organizations. Single gazetteer words are not (سيول "floods" is not Seoul, المالي "financial" is not
+    /// Mali: the tagger has the gazetteer as a feature and judges the context), nor chains, bare given-name rules,
+    /// honorific persons or linked short mentions the tagger did not see as persons (on ANERcorp dev most of those were
+    /// wrong: علي الاقل, إلي, "الفريق علي مدي" where الفريق is the team, not the rank).
     /// </summary>
     static bool IsHighPrecision(DocumentContext ctx, Candidate rule) =>
         (rule.Priority >= Priorities.Gazetteer && ctx.Text.AsSpan(rule.Start, rule.Length).ContainsAny(' ', '\u00A0'))
-        || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
-        || (rule.Attributes is { } a && (a.ContainsKey("honorific") || a.ContainsKey("linkedTo")));
+        || (rule.Category == "Organization" && IsProperOrganization(ctx, rule));
 
     /// <summary>
     /// A one-word span that is a gazetteer entry flagged ambiguous (also a common word: سيول "floods") stands only where
