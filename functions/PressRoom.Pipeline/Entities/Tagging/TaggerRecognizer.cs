@@ -41,32 +41,49 @@ internal static class TaggerRecognizer
     };
 
     /// <summary>
-    /// Folded heads that in news mostly open a generic phrase, not a name: سوق السيارات، قوات الاحتلال، فريق الشمال،
-    /// مجلس الإدارة، برنامج التدريب، شركة صينية. Two-word organizations on them stand only where the tagger agrees.
+    /// Folded heads that in news mostly open a generic phrase, not a name: سوق السيارات، قوات الاحتلال الاسرائيلي،
+    /// فريق الشمال، مجلس الإدارة، برنامج التدريب، شركة صينية. Organizations on them stand only where the tagger agrees
+    /// (or a gazetteer lists them: مجلس الأمن، برنامج الأغذية العالمي).
     /// </summary>
     static readonly HashSet<string> GenericHeads = new(StringComparer.Ordinal) { "سوق", "قوات", "فريق", "نادي", "جهاز", "مجموعه", "جماعه", "شركه", "برنامج", "مجلس" };
 
     /// <summary>
-    /// A rule organization kept where the tagger saw nothing: three or more words ("اللجنة الوطنية لمكافحة الإرهاب"),
-    /// or an idafa of two whose head has no article and is not a generic head ("وزارة الداخلية", not "مجلس الإدارة").
-    /// Definite noun + adjective pairs ("القوات المسلحة", "الجهاز الفني") are left to the tagger: news annotation does
-    /// not count them as names.
+    /// A rule organization kept where the tagger saw nothing: an idafa whose head has no article and is not a generic
+    /// head ("وزارة الداخلية", not "مجلس الإدارة"), or a definite head with more than adjectives after it
+    /// ("اللجنة الوطنية لمكافحة الإرهاب"). A definite noun with only adjectives ("القوات المسلحة", "الجهاز الفني",
+    /// "الحكومة الكورية الجنوبية") is left to the tagger: news annotation does not count such descriptions as names.
     /// </summary>
     static bool IsProperOrganization(DocumentContext ctx, Candidate rule)
     {
         var words = rule.EndToken - rule.FirstToken;
-        if (words >= 3)
+        if (words < 2 || rule.FirstToken < 0 || rule.EndToken > ctx.Count || !ctx.Tokens[rule.FirstToken].IsArabic)
         {
-            return true;
-        }
-
-        if (words != 2 || rule.FirstToken < 0 || rule.FirstToken >= ctx.Count)
-        {
-            return false;
+            return words >= 3;
         }
 
         var head = ctx.Tokens[rule.FirstToken];
-        return head.IsArabic && !GenericHeads.Contains(head.Folded.TrimStart('و')) && !head.Variants.Any(v => v.HasArticle && v.Prefix == 0 || v.HasArticle && v.HasProclitic);
+        if (head.Variants.Any(v => v.HasArticle && v.Prefix == 0 || v.HasArticle && v.HasProclitic))
+        {
+            // A definite head: a name only with more than adjectives after it (الهيئة الوطنية للأمن السيبراني).
+            return words >= 3 && !OnlyAdjectives(ctx, rule);
+        }
+
+        return !GenericHeads.Contains(head.Folded.TrimStart('و'));
+    }
+
+    /// <summary>Every word after the head is a definite word and no gazetteer name starts inside: الحكومة الكورية الجنوبية.</summary>
+    static bool OnlyAdjectives(DocumentContext ctx, Candidate rule)
+    {
+        for (var i = rule.FirstToken + 1; i < rule.EndToken; i++)
+        {
+            var folded = ctx.Tokens[i].Folded;
+            if (!folded.StartsWith("ال", StringComparison.Ordinal) || ctx.MatchesAt(i).Any(m => m.Entry.Kind is LexKind.Country or LexKind.City or LexKind.Region or LexKind.Organization))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool IsName(string category) => category is "Person" or "Location" or "Organization";
