@@ -68,7 +68,28 @@ internal static class TaggerRecognizer
             return words >= 3 && !OnlyAdjectives(ctx, rule);
         }
 
-        return !GenericHeads.Contains(head.Folded.TrimStart('و'));
+        return !GenericHeads.Contains(head.Folded.TrimStart('و')) && (!IsMasdarHead(ctx, rule.FirstToken) || AfterRole(ctx, rule.FirstToken));
+    }
+
+    /// <summary>A head that is also a verbal noun (إدارة: department, management).</summary>
+    static bool IsMasdarHead(DocumentContext ctx, int token) =>
+        ctx.MatchesAt(token).Any(m => m.Entry.Kind == LexKind.OrgHead && m.Entry.Code == "masdar");
+
+    /// <summary>
+    /// A role ends right before the token: "مدير إدارة المشاريع" is a department; "مجلس ادارة البنك", "في ادارة الحرب"
+    /// are management.
+    /// </summary>
+    static bool AfterRole(DocumentContext ctx, int token)
+    {
+        for (var i = Math.Max(0, token - 3); i < token; i++)
+        {
+            if (ctx.MatchesAt(i).Any(m => m.Entry.Kind == LexKind.Role && m.End == token))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every word after the head is a definite word and no gazetteer name starts inside: الحكومة الكورية الجنوبية.</summary>
