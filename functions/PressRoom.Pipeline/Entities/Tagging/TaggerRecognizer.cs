@@ -210,8 +210,10 @@ internal static class TaggerRecognizer
     /// Where the tagger's span inside a rule name wins the conflict rather than the rule name kept whole:
     /// a gazetteer name around a shorter tagger name of the same type ("قطاع غزة" → غزة, "مكة المكرمة" → مكة: news
     /// annotation leaves the descriptor out), and in Arabic a rule organization around a tagger organization
-    /// ("فريق الجزيرة" → الجزيرة, "مفوضية الاتحاد الأوروبي" → الاتحاد الأوروبي) or the very same span typed otherwise
-    /// (برشلونة the club, not the city). English rule names come from the name lexicon and keep their type.
+    /// ("فريق الجزيرة" → الجزيرة, "مفوضية الاتحاد الأوروبي" → الاتحاد الأوروبي) or around a tagger person
+    /// ("حكومة نوري المالكي" → نوري المالكي), or the very same span typed otherwise (برشلونة the club, not the city).
+    /// A rule organization around a place stays whole ("حكومة دولة قطر", "بلدية مسقط"): letting the tagger's place win
+    /// there gained 0.006 on ANERcorp dev but cost 0.015 on the held-out releases and 0.011 on the seed. English rule names come from the name lexicon and keep their type.
     /// </summary>
     static bool TaggerBoundsWin(DocumentContext ctx, Candidate rule, Candidate p)
     {
@@ -221,7 +223,8 @@ internal static class TaggerRecognizer
         }
 
         var arabic = rule.FirstToken >= 0 && rule.FirstToken < ctx.Count && ctx.Tokens[rule.FirstToken].IsArabic;
-        return arabic && ((p.Start == rule.Start && p.End == rule.End) || (p.Category == rule.Category && rule.Priority < Priorities.Gazetteer));
+        return arabic && ((p.Start == rule.Start && p.End == rule.End) || (p.Category == rule.Category && rule.Priority < Priorities.Gazetteer)
+            || (rule.Category == "Organization" && rule.Priority < Priorities.Gazetteer && p.Category == "Person"));
     }
 
     /// <summary>
