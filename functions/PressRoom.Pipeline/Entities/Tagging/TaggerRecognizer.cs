@@ -164,8 +164,7 @@ internal static class TaggerRecognizer
             // "مكتب الأمم المتحدة لمكافحة الإرهاب"): the tagger learnt news conventions, the lists know our releases.
             // An honorific-led person or its linked short mention also wins where the tagger saw a person there:
             // "سعادة الشيخة علياء بالمشاركين" is علياء; "الفريق علي مدي المباراة" (الفريق = the team) is nobody.
-            var titled = rule.Attributes is { } attributes && (attributes.ContainsKey("honorific") || attributes.ContainsKey("linkedTo"))
-                && taggedPerson;
+            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson) || attributes.ContainsKey("linkedTo"));
             if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization"))))
             {
                 for (var k = from; k < to; k++)
@@ -242,7 +241,7 @@ internal static class TaggerRecognizer
     /// </summary>
     static bool TaggerBoundsWin(DocumentContext ctx, Candidate rule, Candidate p)
     {
-        if (p.Category == rule.Category && rule.Priority >= Priorities.Gazetteer)
+        if (p.Category == rule.Category && rule.Priority >= Priorities.Gazetteer && rule.Category == "Location" && rule.Subcategory != "Country")
         {
             return true;
         }
@@ -261,7 +260,8 @@ internal static class TaggerRecognizer
     /// </summary>
     static bool IsHighPrecision(DocumentContext ctx, Candidate rule) =>
         (rule.Priority >= Priorities.Gazetteer && ctx.Text.AsSpan(rule.Start, rule.Length).ContainsAny(' ', '\u00A0'))
-        || (rule.Category == "Organization" && IsProperOrganization(ctx, rule));
+        || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
+        || rule.Attributes?.ContainsKey("linkedTo") == true;
 
     /// <summary>
     /// A one-word span that is a gazetteer entry flagged ambiguous (also a common word: سيول "floods") stands only where
