@@ -22,8 +22,17 @@ public class EntityTaggerBenchmarks
     public string Language { get; set; } = "ar";
 
     /// <summary>Size of the analysed text in UTF-8 bytes.</summary>
-    [Params(10_000, 1_000_000, 10_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int SizeBytes { get; set; }
+
+    /// <summary>
+    /// 10 KB, 1 MB and 10 MB; PRESSROOM_BENCH_SIZES (comma-separated bytes) narrows a run on a busy machine, where the
+    /// 10 MB cases take many minutes.
+    /// </summary>
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("PRESSROOM_BENCH_SIZES") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : [10_000, 1_000_000, 10_000_000];
 
     [GlobalSetup]
     public void Setup()
