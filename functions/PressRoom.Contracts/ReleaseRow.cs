@@ -1,6 +1,4 @@
 using System.Runtime.Serialization;
-using Azure;
-using Azure.Data.Tables;
 
 namespace PressRoom.Contracts;
 
@@ -10,13 +8,8 @@ namespace PressRoom.Contracts;
 /// because a write sets only what it knows and the table client skips nulls (a claim writes a few columns, the
 /// outcome many); a merge of this row therefore never clears a column it does not name.
 /// </summary>
-public sealed class ReleaseRow : ITableEntity
+public sealed class ReleaseRow : TypedTableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? SchemaVersion { get; set; }
     public string? ReleaseId { get; set; }
     public string? DocumentId { get; set; }

@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace PressRoom.Pipeline.Admin;
 
 /// <summary>An <c>AdminActions</c> row: one admin action on one instance (partition: the instance, newest first).</summary>
-public sealed class AdminActionRow : ITableEntity
+public sealed class AdminActionRow : TypedTableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? InstanceId { get; set; }
     public string? Action { get; set; }
     public string? Actor { get; set; }

@@ -17,7 +17,7 @@ public sealed class BlobReceiptStore(PressRoomStorage storage)
     public async Task<Dictionary<string, BlobReceipt>> LoadAllAsync(CancellationToken cancellationToken)
     {
         var receipts = new Dictionary<string, BlobReceipt>(StringComparer.Ordinal);
-        await foreach (var row in storage.ReceiptsTable.QueryAsync<BlobReceiptRow>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        await foreach (var row in storage.ReceiptsTable.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
         {
             var receipt = FromRow(row);
             receipts[receipt.BlobName] = receipt;
@@ -28,22 +28,20 @@ public sealed class BlobReceiptStore(PressRoomStorage storage)
 
     public async Task<BlobReceipt?> GetAsync(string blobName, CancellationToken cancellationToken)
     {
-        var row = await storage.ReceiptsTable.GetEntityIfExistsAsync<BlobReceiptRow>(Partition, TableKeys.Sanitize(blobName), cancellationToken: cancellationToken);
+        var row = await storage.ReceiptsTable.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Sanitize(blobName), cancellationToken: cancellationToken);
         return row.HasValue ? FromRow(row.Value!) : null;
     }
 
     public Task SaveAsync(BlobReceipt receipt, CancellationToken cancellationToken) =>
         storage.ReceiptsTable.UpsertEntityAsync(
-            new BlobReceiptRow
+            new TableEntity(Partition, TableKeys.Sanitize(receipt.BlobName))
             {
-                PartitionKey = Partition,
-                RowKey = TableKeys.Sanitize(receipt.BlobName),
-                BlobName = receipt.BlobName,
-                BlobETag = receipt.ETag,
-                ReleaseId = receipt.ReleaseId,
-                Attempts = receipt.Attempts,
-                LastError = receipt.LastError is { Length: > 2000 } e ? e[..2000] : receipt.LastError,
-                Parked = receipt.Parked,
+                ["BlobName"] = receipt.BlobName,
+                ["ETag"] = receipt.ETag,
+                ["ReleaseId"] = receipt.ReleaseId,
+                ["Attempts"] = receipt.Attempts,
+                ["LastError"] = receipt.LastError is { Length: > 2000 } e ? e[..2000] : receipt.LastError,
+                ["Parked"] = receipt.Parked,
             },
             TableUpdateMode.Replace,
             cancellationToken);
@@ -52,11 +50,11 @@ public sealed class BlobReceiptStore(PressRoomStorage storage)
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
         await storage.ReceiptsTable.DeleteEntityAsync(Partition, TableKeys.Sanitize(blobName), Azure.ETag.All, cancellationToken);
 
-    static BlobReceipt FromRow(BlobReceiptRow row) => new(
-        row.BlobName ?? row.RowKey,
-        row.BlobETag,
-        row.ReleaseId,
-        row.Attempts ?? 0,
-        row.LastError,
-        row.Parked ?? false);
+    static BlobReceipt FromRow(TableEntity row) => new(
+        row.GetString("BlobName") ?? row.RowKey,
+        row.GetString("ETag"),
+        row.GetString("ReleaseId"),
+        row.GetInt32("Attempts") ?? 0,
+        row.GetString("LastError"),
+        row.GetBoolean("Parked") ?? false);
 }

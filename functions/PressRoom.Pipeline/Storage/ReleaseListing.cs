@@ -160,12 +160,12 @@ public sealed class ReleaseListing(PressRoomStorage storage)
 
         if (query.Statuses.Count > 0)
         {
-            parts.Add("(" + string.Join(" or ", query.Statuses.Select(s => TableClient.CreateQueryFilter($"{nameof(ReleaseListingRow.Status)} eq {s}"))) + ")");
+            parts.Add("(" + string.Join(" or ", query.Statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s}"))) + ")");
         }
 
         if (query.Language is { } language)
         {
-            parts.Add(TableClient.CreateQueryFilter($"{nameof(ReleaseListingRow.Language)} eq {language}"));
+            parts.Add(TableClient.CreateQueryFilter($"Language eq {language}"));
         }
 
         return string.Join(" and ", parts);

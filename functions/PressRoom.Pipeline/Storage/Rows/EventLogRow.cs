@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace PressRoom.Pipeline.Storage;
 
 /// <summary>Where an event's claim in <c>ReleaseEventLog</c> stands; stored by name (<c>Pending</c>, <c>Sent</c>).</summary>
@@ -11,13 +8,8 @@ public enum EventClaimState
 }
 
 /// <summary>A <c>ReleaseEventLog</c> row: the claim of one release event and, once sent, its receipt.</summary>
-public sealed class EventLogRow : ITableEntity
+public sealed class EventLogRow : TypedTableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? SchemaVersion { get; set; }
     public string? ReleaseId { get; set; }
     public string? EventId { get; set; }

@@ -1,19 +1,11 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace PressRoom.Pipeline.Storage;
 
 /// <summary>
 /// A <c>ReleasesByTime</c> row: a release's summary under its month, newest first, so a page needs no lookups.
 /// <see cref="EntityIndexRow"/> carries the same summary in an entity's partition. Property names are the column names.
 /// </summary>
-public class ReleaseListingRow : ITableEntity
+public class ReleaseListingRow : TypedTableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? SchemaVersion { get; set; }
     public string? ReleaseId { get; set; }
     public string? DocumentId { get; set; }
@@ -43,12 +35,7 @@ public sealed class EntityIndexRow : ReleaseListingRow
 }
 
 /// <summary>A row of the <c>_buckets</c> partition of <c>ReleasesByTime</c>: its row key is a month that holds releases.</summary>
-public sealed class MonthBucketRow : ITableEntity
+public sealed class MonthBucketRow : TypedTableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? SchemaVersion { get; set; }
 }
