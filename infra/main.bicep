@@ -399,7 +399,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       ipSecurityRestrictionsDefaultAction: networkAccess == 'restricted' ? 'Deny' : 'Allow'
       ipSecurityRestrictions: networkAccess == 'restricted' ? restrictedInbound : []
       scmIpSecurityRestrictionsUseMain: true
-      // Exactly the settings PressRoom reads (tests/PressRoom.Tests/Infra/AppSettingsContract.cs): nothing secret.
+      // Exactly the settings PressRoom reads (tests/PressRoom.Testing/Infra/AppSettingsContract.cs): nothing secret.
       appSettings: [
         // Host, blob trigger and Durable Task storage: identity-based, no connection string, no key.
         {

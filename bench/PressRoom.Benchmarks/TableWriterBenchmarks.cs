@@ -23,7 +23,7 @@ public class TableWriterBenchmarks
     TableClient _entities = null!;
     TableClient _index = null!;
     List<TableEntity> _entityRows = [];
-    List<TableEntity> _indexRows = [];
+    List<EntityIndexRow> _indexRows = [];
 
     /// <summary>Rows written per call (the same for both shapes), for entities/s.</summary>
     public int Rows => _entityRows.Count;

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace PressRoom.Functions;
 
 /// <summary>The public HTTP API as HTTP triggers: same routes and handlers as the local host (see <see cref="ApiRoutes"/>), guarded by Functions keys.</summary>
-public sealed class ApiFunctions(ReleasesApi releases, EntitiesApi entities)
+public sealed class ApiFunctions(ReleasesApi releases, EntitiesApi entities, PublicApiDescription description)
 {
     [Function("UploadRelease")]
     public async Task<IActionResult> UploadRelease(
@@ -42,11 +42,11 @@ public sealed class ApiFunctions(ReleasesApi releases, EntitiesApi entities)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.EntityReleases)] HttpRequest request, string key) =>
         new ApiResult(await entities.ListReleasesAsync(key, request, request.HttpContext.RequestAborted));
 
-    /// <summary>The API description is public, like the local host's.</summary>
+    /// <summary>The API description is public, like the local host's, and the same document (generated from the local endpoints).</summary>
     [Function("GetOpenApi")]
-    public static IActionResult GetOpenApi(
+    public async Task<IActionResult> GetOpenApi(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
-        new ContentResult { Content = OpenApiDocument.Build().ToJsonString(), ContentType = "application/json; charset=utf-8", StatusCode = 200 };
+        new ContentResult { Content = await description.GetJsonAsync(request.HttpContext.RequestAborted), ContentType = "application/json; charset=utf-8", StatusCode = 200 };
 }
 
 /// <summary>Runs a minimal-API <see cref="IResult"/> as an MVC action result (the Functions ASP.NET Core integration returns IActionResult).</summary>

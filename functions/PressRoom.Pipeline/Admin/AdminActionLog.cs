@@ -29,16 +29,18 @@ public sealed class AdminActionLog(PressRoomStorage storage, TimeProvider clock,
             record.Action, record.InstanceId, record.Actor, caller.Role, record.Outcome, record.Reason, record.Detail);
 
         await EnsureTableAsync(cancellationToken);
-        var row = new TableEntity(TableKeys.Sanitize(record.InstanceId), $"{TableKeys.NewestFirst(record.At)}-{Guid.NewGuid():N}")
+        var row = new AdminActionRow
         {
-            ["InstanceId"] = record.InstanceId,
-            ["Action"] = record.Action,
-            ["Actor"] = record.Actor,
-            ["Role"] = caller.Role.ToString(),
-            ["Reason"] = Clip(record.Reason),
-            ["At"] = record.At,
-            ["Outcome"] = record.Outcome,
-            ["Detail"] = Clip(record.Detail),
+            PartitionKey = TableKeys.Sanitize(record.InstanceId),
+            RowKey = $"{TableKeys.NewestFirst(record.At)}-{Guid.NewGuid():N}",
+            InstanceId = record.InstanceId,
+            Action = record.Action,
+            Actor = record.Actor,
+            Role = caller.Role,
+            Reason = Clip(record.Reason),
+            At = record.At,
+            Outcome = result.Outcome,
+            Detail = Clip(record.Detail),
         };
         await Table.AddEntityAsync(row, cancellationToken);
         return record;
@@ -50,16 +52,16 @@ public sealed class AdminActionLog(PressRoomStorage storage, TimeProvider clock,
         await EnsureTableAsync(cancellationToken);
         var partition = TableKeys.Sanitize(instanceId);
         var records = new List<AdminActionRecord>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<AdminActionRow>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
             records.Add(new AdminActionRecord(
-                row.GetString("InstanceId") ?? instanceId,
-                row.GetString("Action") ?? "?",
-                row.GetString("Actor") ?? "?",
-                row.GetString("Reason") ?? string.Empty,
-                row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.MinValue,
-                row.GetString("Outcome") ?? "?",
-                row.GetString("Detail")));
+                row.InstanceId ?? instanceId,
+                row.Action ?? "?",
+                row.Actor ?? "?",
+                row.Reason ?? string.Empty,
+                row.At ?? row.Timestamp ?? DateTimeOffset.MinValue,
+                row.Outcome?.ToString() ?? "?",
+                row.Detail));
         }
 
         records.Reverse();

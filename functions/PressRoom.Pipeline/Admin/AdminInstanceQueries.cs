@@ -157,15 +157,15 @@ public sealed partial class AdminInstanceQueries(
         var filter = TableClient.CreateQueryFilter($"ReceivedAt ge {since}");
         try
         {
-            await foreach (var row in storage.ReleasesTable.QueryAsync<TableEntity>(filter, select: ["Timings", "PromptTokens", "CompletionTokens"], cancellationToken: cancellationToken))
+            await foreach (var row in storage.ReleasesTable.QueryAsync<ReleaseRow>(filter, select: [nameof(ReleaseRow.Timings), nameof(ReleaseRow.PromptTokens), nameof(ReleaseRow.CompletionTokens)], cancellationToken: cancellationToken))
             {
-                var (p, c) = (row.GetInt64("PromptTokens") ?? 0, row.GetInt64("CompletionTokens") ?? 0);
+                var (p, c) = (row.PromptTokens ?? 0, row.CompletionTokens ?? 0);
                 if (p + c > 0)
                 {
                     (prompt, completion, withTokens) = (prompt + p, completion + c, withTokens + 1);
                 }
 
-                if (row.GetString("Timings") is not { Length: > 0 } json)
+                if (row.Timings is not { Length: > 0 } json)
                 {
                     continue;
                 }

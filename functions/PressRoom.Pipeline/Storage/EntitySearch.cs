@@ -38,7 +38,7 @@ public sealed class EntitySearch(PressRoomStorage storage)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReleaseRows.NamePartition(longest)} and RowKey ge {longest} and RowKey lt {upper}");
         var found = new Dictionary<string, (EntityMatch Match, bool Exact)>(StringComparer.Ordinal);
         int read = 0;
-        await foreach (var row in storage.EntityNamesTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in storage.EntityNamesTable.QueryAsync<EntityNameRow>(filter, cancellationToken: cancellationToken))
         {
             if (++read > MaxRowsRead)
             {
@@ -47,12 +47,12 @@ public sealed class EntitySearch(PressRoomStorage storage)
 
             var match = new EntityMatch
             {
-                Key = row.GetString("EntityKey") ?? string.Empty,
-                Category = row.GetString("Category") ?? string.Empty,
-                Name = row.GetString("Name"),
-                English = row.GetString("English"),
-                LastReleaseId = row.GetString("LastReleaseId"),
-                LastSeenAt = row.GetDateTimeOffset("LastSeenAt"),
+                Key = row.EntityKey ?? string.Empty,
+                Category = row.Category ?? string.Empty,
+                Name = row.Name,
+                English = row.English,
+                LastReleaseId = row.LastReleaseId,
+                LastSeenAt = row.LastSeenAt,
             };
             if ((category is not null && !string.Equals(category, match.Category, StringComparison.OrdinalIgnoreCase))
                 || !NameNormalizer.Matches(tokens, [match.Name, match.English]))
@@ -60,7 +60,7 @@ public sealed class EntitySearch(PressRoomStorage storage)
                 continue;
             }
 
-            var exact = row.GetString("Token") == longest;
+            var exact = row.Token == longest;
             if (!found.TryGetValue(match.Key, out var seen) || (exact && !seen.Exact))
             {
                 found[match.Key] = (match, exact || (seen.Match is not null && seen.Exact));

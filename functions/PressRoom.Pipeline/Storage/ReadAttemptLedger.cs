@@ -10,7 +10,7 @@ namespace PressRoom.Pipeline.Storage;
 /// </summary>
 public sealed class ReadAttemptLedger(PressRoomStorage storage)
 {
-    public const string Property = "ReadAttempts";
+    public const string Property = nameof(ReleaseRow.ReadAttempts);
 
     /// <summary>Records one more started read and returns how many had started before it (0 for a first read).</summary>
     public async Task<int> StartAsync(string releaseId, CancellationToken cancellationToken)
@@ -20,14 +20,14 @@ public sealed class ReadAttemptLedger(PressRoomStorage storage)
         {
             try
             {
-                var current = await storage.ReleasesTable.GetEntityIfExistsAsync<TableEntity>(partition, row, [Property], cancellationToken);
+                var current = await storage.ReleasesTable.GetEntityIfExistsAsync<ReleaseRow>(partition, row, [Property], cancellationToken);
                 if (!current.HasValue || current.Value is null)
                 {
                     return 0; // no row (never claimed, or purged): nothing to count on
                 }
 
-                int before = current.Value.GetInt32(Property) ?? 0;
-                var update = new TableEntity(partition, row) { [Property] = before + 1 };
+                int before = current.Value.ReadAttempts ?? 0;
+                var update = new ReleaseRow { PartitionKey = partition, RowKey = row, ReadAttempts = before + 1 };
                 await storage.ReleasesTable.UpdateEntityAsync(update, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
                 return before;
             }
@@ -48,7 +48,7 @@ public sealed class ReadAttemptLedger(PressRoomStorage storage)
         var (partition, row) = Keys(releaseId);
         try
         {
-            await storage.ReleasesTable.UpdateEntityAsync(new TableEntity(partition, row) { [Property] = 0 }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await storage.ReleasesTable.UpdateEntityAsync(new ReleaseRow { PartitionKey = partition, RowKey = row, ReadAttempts = 0 }, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -58,5 +58,5 @@ public sealed class ReadAttemptLedger(PressRoomStorage storage)
 
     /// <summary>The same keys as <see cref="ReleaseProgress"/> uses for the release row.</summary>
     static (string Partition, string Row) Keys(string releaseId) =>
-        (TableKeys.Sanitize(releaseId.Split('-')[0]), TableKeys.Sanitize(releaseId));
+        (TableKeys.Sanitize(ReleaseIdentity.DocumentIdOf(releaseId)), TableKeys.Sanitize(releaseId));
 }

@@ -99,8 +99,6 @@ public sealed record TablePointer(string Table, string PartitionKey, string RowK
 public sealed class ReleaseEventPublisher(PressRoomStorage storage, TimeProvider clock, ILogger<ReleaseEventPublisher> logger)
 {
     public const string Source = "/pressroom/releases";
-    public const string Pending = "Pending";
-    public const string Sent = "Sent";
 
     /// <summary>How long a claim may stay pending before another execution re-sends it.</summary>
     public TimeSpan ClaimLease { get; init; } = TimeSpan.FromSeconds(30);
@@ -116,16 +114,18 @@ public sealed class ReleaseEventPublisher(PressRoomStorage storage, TimeProvider
         var deadline = clock.GetUtcNow() + ClaimLease * 2;
         while (true)
         {
-            var claim = new TableEntity(pk, rk)
+            var claim = new EventLogRow
             {
-                ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
-                ["ReleaseId"] = releaseId,
-                ["EventId"] = $"{releaseId}:{eventKey}",
-                ["Type"] = type,
-                ["State"] = Pending,
-                ["ClaimedBy"] = WorkerIdentity.Current,
-                ["ClaimedAt"] = clock.GetUtcNow(),
-                ["Body"] = body,
+                PartitionKey = pk,
+                RowKey = rk,
+                SchemaVersion = ReleaseRecord.CurrentSchemaVersion,
+                ReleaseId = releaseId,
+                EventId = $"{releaseId}:{eventKey}",
+                Type = type,
+                State = EventClaimState.Pending,
+                ClaimedBy = WorkerIdentity.Current,
+                ClaimedAt = clock.GetUtcNow(),
+                Body = body,
             };
             try
             {
@@ -138,21 +138,21 @@ public sealed class ReleaseEventPublisher(PressRoomStorage storage, TimeProvider
                 // Claimed before: sent already, being sent, or abandoned by a process that died.
             }
 
-            var existing = (await table.GetEntityAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken)).Value;
-            if (existing.GetString("State") == Sent)
+            var existing = (await table.GetEntityAsync<EventLogRow>(pk, rk, cancellationToken: cancellationToken)).Value;
+            if (existing.State == EventClaimState.Sent)
             {
                 return false;
             }
 
-            if (clock.GetUtcNow() - (existing.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue) > ClaimLease)
+            if (clock.GetUtcNow() - (existing.ClaimedAt ?? DateTimeOffset.MinValue) > ClaimLease)
             {
-                existing["ClaimedBy"] = WorkerIdentity.Current;
-                existing["ClaimedAt"] = clock.GetUtcNow();
+                existing.ClaimedBy = WorkerIdentity.Current;
+                existing.ClaimedAt = clock.GetUtcNow();
                 try
                 {
                     var taken = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-                    logger.LogWarning("Event {EventId} was left pending; re-sending it", existing.GetString("EventId"));
-                    await SendAndRecordAsync(table, existing, existing.GetString("Body") ?? body, taken.Headers.ETag!.Value, cancellationToken);
+                    logger.LogWarning("Event {EventId} was left pending; re-sending it", existing.EventId);
+                    await SendAndRecordAsync(table, existing, existing.Body ?? body, taken.Headers.ETag!.Value, cancellationToken);
                     return true;
                 }
                 catch (RequestFailedException ex) when (ex.Status == 412)
@@ -170,12 +170,12 @@ public sealed class ReleaseEventPublisher(PressRoomStorage storage, TimeProvider
         }
     }
 
-    async Task SendAndRecordAsync(TableClient table, TableEntity claim, string body, ETag etag, CancellationToken cancellationToken)
+    async Task SendAndRecordAsync(TableClient table, EventLogRow claim, string body, ETag etag, CancellationToken cancellationToken)
     {
         var receipt = await storage.EventsQueue.SendMessageAsync(body, cancellationToken);
-        claim["State"] = Sent;
-        claim["SentAt"] = clock.GetUtcNow();
-        claim["MessageId"] = receipt.Value.MessageId;
+        claim.State = EventClaimState.Sent;
+        claim.SentAt = clock.GetUtcNow();
+        claim.MessageId = receipt.Value.MessageId;
         try
         {
             await table.UpdateEntityAsync(claim, etag, TableUpdateMode.Replace, cancellationToken);
@@ -183,7 +183,7 @@ public sealed class ReleaseEventPublisher(PressRoomStorage storage, TimeProvider
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
             // This execution was slower than the lease and another one re-sent the same event id; consumers dedupe by id.
-            logger.LogWarning("Event {EventId} was re-sent by another execution while this one sent it", claim.GetString("EventId"));
+            logger.LogWarning("Event {EventId} was re-sent by another execution while this one sent it", claim.EventId);
         }
     }
 }

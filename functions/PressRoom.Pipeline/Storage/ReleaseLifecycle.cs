@@ -20,17 +20,6 @@ public sealed class ReleaseLifecycle(
     TimeProvider clock,
     ILogger<ReleaseLifecycle> logger)
 {
-    const string WithdrawalsColumn = "Withdrawals";
-    const string PreviousStatusColumn = "PreviousStatus";
-
-    /// <summary>
-    /// When this version's content last became what the blob holds: its claim, or a later re-upload of the same bytes.
-    /// Versions are ordered by it (falling back to <c>ReceivedAt</c>), so re-uploading earlier content makes it current
-    /// again; <c>ReceivedAt</c> itself never moves because listing keys derive from it.
-    /// </summary>
-    const string VersionAtColumn = "VersionAt";
-    const string ReuploadsColumn = "Reuploads";
-
     /// <summary>Records a newly received version (insert-only, so a repeated delivery never overwrites a later status).</summary>
     /// <returns>True when this call claimed the release; false when it was received before.</returns>
     public async Task<bool> TryClaimAsync(ReleaseInput input, CancellationToken cancellationToken)
@@ -44,18 +33,7 @@ public sealed class ReleaseLifecycle(
             Status = ReleaseStatus.Received,
             ReceivedAt = input.ReceivedAt,
         };
-        var row = new TableEntity(TableKeys.Sanitize(input.DocumentId), TableKeys.Sanitize(input.ReleaseId))
-        {
-            ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
-            ["ReleaseId"] = input.ReleaseId,
-            ["DocumentId"] = input.DocumentId,
-            ["SourceBlob"] = input.BlobName,
-            ["ContentSha256"] = input.ContentSha256,
-            ["Size"] = input.Size,
-            ["Status"] = ReleaseStatus.Received,
-            ["ReceivedAt"] = input.ReceivedAt,
-            ["IngestSource"] = input.Source,
-        };
+        var row = ReleaseRows.Claim(input);
         // The month is listed before the row exists, so a crash in between cannot leave a claimed release unlisted.
         await ListMonthAsync(record.ReceivedAt, cancellationToken);
         try
@@ -86,16 +64,16 @@ public sealed class ReleaseLifecycle(
         if (existing is not null)
         {
             // The claim's time is the release's time: listing keys derive from it and must not move on a retry.
-            record = record with { ReceivedAt = existing.GetDateTimeOffset("ReceivedAt") ?? record.ReceivedAt };
-            var current = existing.GetString("Status");
+            record = record with { ReceivedAt = existing.ReceivedAt ?? record.ReceivedAt };
+            var current = existing.Status;
             if (current is ReleaseStatus.Withdrawn or ReleaseStatus.Superseded)
             {
                 record = record with
                 {
                     Status = current,
-                    SupersededBy = existing.GetString("SupersededBy"),
-                    Supersedes = existing.GetString("Supersedes"),
-                    WithdrawnAt = existing.GetDateTimeOffset("WithdrawnAt"),
+                    SupersededBy = existing.SupersededBy,
+                    Supersedes = existing.Supersedes,
+                    WithdrawnAt = existing.WithdrawnAt,
                 };
             }
         }
@@ -149,21 +127,21 @@ public sealed class ReleaseLifecycle(
         var withdrawn = new List<string>();
         foreach (var row in await VersionsAsync(ReleaseIdentity.DocumentId(blobName), cancellationToken))
         {
-            if (row.GetString("SourceBlob") != blobName || row.GetString("Status") == ReleaseStatus.Superseded)
+            if (row.SourceBlob != blobName || row.Status == ReleaseStatus.Superseded)
             {
                 continue;
             }
 
-            var releaseId = row.GetString("ReleaseId") ?? row.RowKey;
-            var count = row.GetInt32(WithdrawalsColumn) ?? 0;
-            if (row.GetString("Status") != ReleaseStatus.Withdrawn)
+            var releaseId = row.Id;
+            var count = row.Withdrawals ?? 0;
+            if (row.Status != ReleaseStatus.Withdrawn)
             {
                 count++;
                 await SetStatusAsync(row, ReleaseStatus.Withdrawn, new Dictionary<string, object?>
                 {
-                    ["WithdrawnAt"] = clock.GetUtcNow(),
-                    [PreviousStatusColumn] = row.GetString("Status"),
-                    [WithdrawalsColumn] = count,
+                    [nameof(ReleaseRow.WithdrawnAt)] = clock.GetUtcNow(),
+                    [nameof(ReleaseRow.PreviousStatus)] = row.Status,
+                    [nameof(ReleaseRow.Withdrawals)] = count,
                 }, cancellationToken);
                 logger.LogInformation("Release {ReleaseId} withdrawn: source blob {BlobName} was deleted", releaseId, blobName);
             }
@@ -185,21 +163,21 @@ public sealed class ReleaseLifecycle(
     async Task ReconcileVersionsAsync(string documentId, CancellationToken cancellationToken)
     {
         var chain = (await VersionsAsync(documentId, cancellationToken))
-            .Where(r => r.GetString("Status") is ReleaseStatus.Completed or ReleaseStatus.Superseded)
-            .OrderBy(r => r.GetDateTimeOffset(VersionAtColumn) ?? r.GetDateTimeOffset("ReceivedAt"))
+            .Where(r => r.Status is ReleaseStatus.Completed or ReleaseStatus.Superseded)
+            .OrderBy(r => r.VersionTime)
             .ThenBy(r => r.RowKey, StringComparer.Ordinal)
             .ToList();
         for (int i = 0; i < chain.Count; i++)
         {
             var row = chain[i];
             // A re-upload can reorder the chain, so links are compared with the order, not only filled in once.
-            if (i < chain.Count - 1 && (row.GetString("Status") == ReleaseStatus.Completed || row.GetString("SupersededBy") != chain[i + 1].GetString("ReleaseId")))
+            if (i < chain.Count - 1 && (row.Status == ReleaseStatus.Completed || row.SupersededBy != chain[i + 1].ReleaseId))
             {
-                await SetStatusAsync(row, ReleaseStatus.Superseded, new Dictionary<string, object?> { ["SupersededBy"] = chain[i + 1].GetString("ReleaseId") }, cancellationToken);
+                await SetStatusAsync(row, ReleaseStatus.Superseded, new Dictionary<string, object?> { [nameof(ReleaseRow.SupersededBy)] = chain[i + 1].ReleaseId }, cancellationToken);
             }
-            else if (i == chain.Count - 1 && i > 0 && row.GetString("Supersedes") != chain[i - 1].GetString("ReleaseId"))
+            else if (i == chain.Count - 1 && i > 0 && row.Supersedes != chain[i - 1].ReleaseId)
             {
-                await SetStatusAsync(row, row.GetString("Status")!, new Dictionary<string, object?> { ["Supersedes"] = chain[i - 1].GetString("ReleaseId") }, cancellationToken);
+                await SetStatusAsync(row, row.Status!, new Dictionary<string, object?> { [nameof(ReleaseRow.Supersedes)] = chain[i - 1].ReleaseId }, cancellationToken);
             }
         }
     }
@@ -207,13 +185,13 @@ public sealed class ReleaseLifecycle(
     async Task ReinstateIfWithdrawnAsync(ReleaseInput input, CancellationToken cancellationToken)
     {
         var row = await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken);
-        if (row is null || row.GetString("Status") != ReleaseStatus.Withdrawn || row.GetString(PreviousStatusColumn) is not { } previous)
+        if (row is null || row.Status != ReleaseStatus.Withdrawn || row.PreviousStatus is not { } previous)
         {
             return;
         }
 
         // The blob is back with the same content (the intake just read it): the version is live again.
-        await SetStatusAsync(row, previous, new Dictionary<string, object?> { ["WithdrawnAt"] = null }, cancellationToken);
+        await SetStatusAsync(row, previous, new Dictionary<string, object?> { [nameof(ReleaseRow.WithdrawnAt)] = null }, cancellationToken);
         if (previous == ReleaseStatus.Completed)
         {
             await ReconcileVersionsAsync(input.DocumentId, cancellationToken);
@@ -224,7 +202,7 @@ public sealed class ReleaseLifecycle(
         {
             var record = await RecordOfAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
             var type = ReleaseEventTypes.ForStatus(previous);
-            await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(type)}-reinstated-{row.GetInt32(WithdrawalsColumn) ?? 1}", type, ReleaseEventData.From(record), cancellationToken);
+            await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(type)}-reinstated-{row.Withdrawals ?? 1}", type, ReleaseEventData.From(record), cancellationToken);
         }
     }
 
@@ -237,20 +215,20 @@ public sealed class ReleaseLifecycle(
     async Task MakeCurrentIfSupersededAsync(ReleaseInput input, CancellationToken cancellationToken)
     {
         var row = await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken);
-        if (row is null || row.GetString("Status") != ReleaseStatus.Superseded)
+        if (row is null || row.Status != ReleaseStatus.Superseded)
         {
             return;
         }
 
-        var reuploads = (row.GetInt32(ReuploadsColumn) ?? 0) + 1;
-        var versionAt = input.ReceivedAt > (row.GetDateTimeOffset(VersionAtColumn) ?? row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue)
+        var reuploads = (row.Reuploads ?? 0) + 1;
+        var versionAt = input.ReceivedAt > (row.VersionTime ?? DateTimeOffset.MinValue)
             ? input.ReceivedAt
             : clock.GetUtcNow();
         await SetStatusAsync(row, ReleaseStatus.Completed, new Dictionary<string, object?>
         {
-            ["SupersededBy"] = null,
-            [VersionAtColumn] = versionAt,
-            [ReuploadsColumn] = reuploads,
+            [nameof(ReleaseRow.SupersededBy)] = null,
+            [nameof(ReleaseRow.VersionAt)] = versionAt,
+            [nameof(ReleaseRow.Reuploads)] = reuploads,
         }, cancellationToken);
         await ReconcileVersionsAsync(input.DocumentId, cancellationToken);
 
@@ -260,29 +238,25 @@ public sealed class ReleaseLifecycle(
     }
 
     /// <summary>Changes the status everywhere a release's status is stored: Releases, ReleasesByTime, EntityIndex and release.json.</summary>
-    async Task SetStatusAsync(TableEntity row, string status, IReadOnlyDictionary<string, object?> extra, CancellationToken cancellationToken)
+    async Task SetStatusAsync(ReleaseRow row, string status, IReadOnlyDictionary<string, object?> extra, CancellationToken cancellationToken)
     {
-        var releaseId = row.GetString("ReleaseId") ?? row.RowKey;
-        var receivedAt = row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue;
-        var change = new TableEntity(row.PartitionKey, row.RowKey) { ["Status"] = status };
-        foreach (var (name, value) in extra)
+        var releaseId = row.Id;
+        var receivedAt = row.ReceivedAt ?? DateTimeOffset.MinValue;
+        var change = new Dictionary<string, object?>(extra, StringComparer.Ordinal) { [nameof(ReleaseRow.Status)] = status };
+        await RowPatch.MergeIfExistsAsync(storage.ReleasesTable, row.PartitionKey, row.RowKey, change, cancellationToken);
+
+        // Listing rows carry the status and the link to the newer version, nothing else of the change.
+        var listed = new Dictionary<string, object?>(StringComparer.Ordinal) { [nameof(ReleaseListingRow.Status)] = status };
+        if (extra.TryGetValue(nameof(ReleaseListingRow.SupersededBy), out var supersededBy))
         {
-            change[name] = value;
+            listed[nameof(ReleaseListingRow.SupersededBy)] = supersededBy;
         }
 
-        await MergeIfExistsAsync(storage.ReleasesTable, row.PartitionKey, row.RowKey, change, cancellationToken);
-
-        var listed = new TableEntity { ["Status"] = status };
-        if (extra.TryGetValue("SupersededBy", out var supersededBy))
-        {
-            listed["SupersededBy"] = supersededBy;
-        }
-
-        await MergeIfExistsAsync(storage.ReleasesByTimeTable, TableKeys.MonthBucket(receivedAt), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
+        await RowPatch.MergeIfExistsAsync(storage.ReleasesByTimeTable, TableKeys.MonthBucket(receivedAt), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entity in storage.EntitiesTable.QueryAsync<TableEntity>(e => e.PartitionKey == TableKeys.Sanitize(releaseId), select: ["EntityKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in storage.EntitiesTable.QueryAsync<ReleaseEntityKeyRow>(e => e.PartitionKey == TableKeys.Sanitize(releaseId), select: [nameof(ReleaseEntityKeyRow.EntityKey)], cancellationToken: cancellationToken))
         {
-            if (entity.GetString("EntityKey") is { } key)
+            if (entity.EntityKey is { } key)
             {
                 keys.Add(key);
             }
@@ -290,7 +264,7 @@ public sealed class ReleaseLifecycle(
 
         foreach (var key in keys)
         {
-            await MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
+            await RowPatch.MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
         }
 
         if (await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken) is { } record)
@@ -298,44 +272,11 @@ public sealed class ReleaseLifecycle(
             record = record with
             {
                 Status = status,
-                SupersededBy = extra.TryGetValue("SupersededBy", out var by) ? (string?)by : record.SupersededBy,
-                Supersedes = extra.TryGetValue("Supersedes", out var of) ? (string?)of : record.Supersedes,
-                WithdrawnAt = extra.TryGetValue("WithdrawnAt", out var at) ? (DateTimeOffset?)at : record.WithdrawnAt,
+                SupersededBy = extra.TryGetValue(nameof(ReleaseRow.SupersededBy), out var by) ? (string?)by : record.SupersededBy,
+                Supersedes = extra.TryGetValue(nameof(ReleaseRow.Supersedes), out var of) ? (string?)of : record.Supersedes,
+                WithdrawnAt = extra.TryGetValue(nameof(ReleaseRow.WithdrawnAt), out var at) ? (DateTimeOffset?)at : record.WithdrawnAt,
             };
             await artifacts.WriteJsonAsync(releaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
-        }
-    }
-
-    static async Task MergeIfExistsAsync(TableClient table, string partitionKey, string rowKey, TableEntity values, CancellationToken cancellationToken)
-    {
-        var entity = new TableEntity(values) { PartitionKey = partitionKey, RowKey = rowKey };
-        try
-        {
-            if (values.Any(kv => kv.Value is null))
-            {
-                // A merge cannot remove a property (storage ignores nulls): read, drop the nulled columns, replace.
-                var current = (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken)).Value;
-                foreach (var (name, value) in values)
-                {
-                    if (value is null)
-                    {
-                        current.Remove(name);
-                    }
-                    else
-                    {
-                        current[name] = value;
-                    }
-                }
-
-                await table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-
-            await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Never listed (a release that was only received): nothing to update, and no partial row to create.
         }
     }
 
@@ -346,34 +287,34 @@ public sealed class ReleaseLifecycle(
         storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.TimeIndex(record), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>The release.json of a row, or (for a release never processed) a record built from the row itself.</summary>
-    async Task<ReleaseRecord> RecordOfAsync(TableEntity row, CancellationToken cancellationToken)
+    async Task<ReleaseRecord> RecordOfAsync(ReleaseRow row, CancellationToken cancellationToken)
     {
-        var releaseId = row.GetString("ReleaseId") ?? row.RowKey;
+        var releaseId = row.Id;
         return await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken)
             ?? new ReleaseRecord
             {
                 ReleaseId = releaseId,
-                DocumentId = row.GetString("DocumentId") ?? row.PartitionKey,
-                SourceBlob = row.GetString("SourceBlob") ?? string.Empty,
-                ContentSha256 = row.GetString("ContentSha256") ?? string.Empty,
-                Status = row.GetString("Status") ?? ReleaseStatus.Received,
-                ReceivedAt = row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-                WithdrawnAt = row.GetDateTimeOffset("WithdrawnAt"),
-                Blobs = new Dictionary<string, string>(StringComparer.Ordinal) { ["original"] = $"{StorageNames.ReleasesContainer}/{row.GetString("SourceBlob")}" },
+                DocumentId = row.DocumentId ?? row.PartitionKey,
+                SourceBlob = row.SourceBlob ?? string.Empty,
+                ContentSha256 = row.ContentSha256 ?? string.Empty,
+                Status = row.Status ?? ReleaseStatus.Received,
+                ReceivedAt = row.ReceivedAt ?? DateTimeOffset.MinValue,
+                WithdrawnAt = row.WithdrawnAt,
+                Blobs = new Dictionary<string, string>(StringComparer.Ordinal) { ["original"] = $"{StorageNames.ReleasesContainer}/{row.SourceBlob}" },
             };
     }
 
-    async Task<TableEntity?> GetRowAsync(string documentId, string releaseId, CancellationToken cancellationToken)
+    async Task<ReleaseRow?> GetRowAsync(string documentId, string releaseId, CancellationToken cancellationToken)
     {
-        var row = await storage.ReleasesTable.GetEntityIfExistsAsync<TableEntity>(TableKeys.Sanitize(documentId), TableKeys.Sanitize(releaseId), cancellationToken: cancellationToken);
+        var row = await storage.ReleasesTable.GetEntityIfExistsAsync<ReleaseRow>(TableKeys.Sanitize(documentId), TableKeys.Sanitize(releaseId), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
-    async Task<List<TableEntity>> VersionsAsync(string documentId, CancellationToken cancellationToken)
+    async Task<List<ReleaseRow>> VersionsAsync(string documentId, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Sanitize(documentId);
-        var rows = new List<TableEntity>();
-        await foreach (var row in storage.ReleasesTable.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        var rows = new List<ReleaseRow>();
+        await foreach (var row in storage.ReleasesTable.QueryAsync<ReleaseRow>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }

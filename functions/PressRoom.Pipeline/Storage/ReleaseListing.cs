@@ -37,21 +37,25 @@ public sealed record ReleaseSummary
     /// <summary>The release's detail in the HTTP API.</summary>
     public string Url => ApiRoutes.ReleaseUrl(ReleaseId);
 
-    public static ReleaseSummary FromRow(TableEntity row) => new()
+    public static ReleaseSummary FromRow(ReleaseListingRow row)
     {
-        ReleaseId = row.GetString("ReleaseId") ?? string.Empty,
-        DocumentId = row.GetString("DocumentId") ?? string.Empty,
-        Status = row.GetString("Status") ?? string.Empty,
-        Language = row.GetString("Language"),
-        Title = row.GetString("Title"),
-        TitleEn = row.GetString("TitleEn"),
-        DatelinePlace = row.GetString("DatelinePlace"),
-        DatelineDate = row.GetString("DatelineDate"),
-        ReceivedAt = row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-        EntityCount = row.GetInt32("EntityCount") ?? 0,
-        SourceBlob = row.GetString("SourceBlob"),
-        SupersededBy = row.GetString("SupersededBy"),
-    };
+        ArgumentNullException.ThrowIfNull(row);
+        return new()
+        {
+            ReleaseId = row.ReleaseId ?? string.Empty,
+            DocumentId = row.DocumentId ?? string.Empty,
+            Status = row.Status ?? string.Empty,
+            Language = row.Language,
+            Title = row.Title,
+            TitleEn = row.TitleEn,
+            DatelinePlace = row.DatelinePlace,
+            DatelineDate = row.DatelineDate,
+            ReceivedAt = row.ReceivedAt ?? DateTimeOffset.MinValue,
+            EntityCount = row.EntityCount ?? 0,
+            SourceBlob = row.SourceBlob,
+            SupersededBy = row.SupersededBy,
+        };
+    }
 }
 
 public sealed record ReleasePage(IReadOnlyList<ReleaseSummary> Items, string? Continuation);
@@ -82,7 +86,7 @@ public sealed class ReleaseListing(PressRoomStorage storage)
         var from = query.Since is { } since ? TableKeys.MonthBucket(since) : null;
         var to = query.Until is { } until ? TableKeys.MonthBucket(until) : null;
         var months = new List<string>();
-        await foreach (var row in storage.ReleasesByTimeTable.QueryAsync<TableEntity>(e => e.PartitionKey == ReleaseRows.BucketsPartition, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in storage.ReleasesByTimeTable.QueryAsync<MonthBucketRow>(e => e.PartitionKey == ReleaseRows.BucketsPartition, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             if ((from is null || string.CompareOrdinal(row.RowKey, from) >= 0) && (to is null || string.CompareOrdinal(row.RowKey, to) <= 0))
             {
@@ -101,12 +105,12 @@ public sealed class ReleaseListing(PressRoomStorage storage)
         var index = startPartition is null ? 0 : IndexOf(partitions, startPartition);
 
         // One more than asked, to know whether a next page exists.
-        var items = new List<(string Partition, TableEntity Row)>();
+        var items = new List<(string Partition, ReleaseListingRow Row)>();
         for (; index < partitions.Count && items.Count <= top; index++)
         {
             var partition = partitions[index];
             var filter = Filter(partition, query, partition == startPartition ? afterRow : null);
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: top + 1, cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<ReleaseListingRow>(filter, maxPerPage: top + 1, cancellationToken: cancellationToken))
             {
                 items.Add((partition, row));
                 if (items.Count > top)

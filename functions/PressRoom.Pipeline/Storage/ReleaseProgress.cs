@@ -13,7 +13,7 @@ public sealed class ReleaseProgress(PressRoomStorage storage)
 {
     public async Task MarkAsync(string releaseId, string stage, CancellationToken cancellationToken)
     {
-        var mark = new TableEntity(TableKeys.Sanitize(ReleaseIdentity.DocumentIdOf(releaseId)), TableKeys.Sanitize(releaseId)) { ["Stage"] = stage };
+        var mark = new ReleaseRow { PartitionKey = TableKeys.Sanitize(ReleaseIdentity.DocumentIdOf(releaseId)), RowKey = TableKeys.Sanitize(releaseId), Stage = stage };
         try
         {
             // Merge (not upsert): a release without a row (never claimed, or purged) does not get one from here.

@@ -28,58 +28,72 @@ public static class ReleaseRows
         "DateTime", "Quantity", "PhoneNumber", "Email", "URL", "IP",
     };
 
-    public static TableEntity Release(ReleaseRecord record)
+    public static ReleaseRow Release(ReleaseRecord record) => new()
     {
-        var row = new TableEntity(TableKeys.Sanitize(record.DocumentId), TableKeys.Sanitize(record.ReleaseId))
-        {
-            ["SchemaVersion"] = record.SchemaVersion,
-            ["ReleaseId"] = record.ReleaseId,
-            ["DocumentId"] = record.DocumentId,
-            ["SourceBlob"] = Clip(record.SourceBlob),
-            ["ContentSha256"] = record.ContentSha256,
-            ["Status"] = record.Status,
-            ["ReasonCode"] = record.ReasonCode,
-            ["Reason"] = Clip(record.Reason),
-            ["Format"] = record.Format,
-            ["Language"] = record.Language,
-            ["Title"] = Clip(record.Title),
-            ["TitleEn"] = Clip(record.TranslatedTitles.GetValueOrDefault("en")),
-            ["DatelinePlace"] = record.Dateline?.Place,
-            ["DatelineSource"] = record.Dateline?.Source,
-            ["DatelineDate"] = record.Dateline?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Characters"] = record.Characters,
-            ["Paragraphs"] = record.Paragraphs,
-            ["EntityCount"] = EntityCount(record),
-            ["EntityCounts"] = JsonSerializer.Serialize(record.EntitySummaries.ToDictionary(s => s.Language, s => s.ByCategory), PressRoomJson.Options),
-            ["TranslationStatus"] = string.Join(";", record.Translations.Select(t => $"{t.TargetLanguage}:{t.Status}")),
-            ["TranslationProvider"] = record.Translations.FirstOrDefault()?.Provider,
-            ["EntityProvider"] = record.EntitySummaries.FirstOrDefault()?.Provider,
-            ["ReceivedAt"] = record.ReceivedAt,
-            ["StartedAt"] = record.StartedAt is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null,
-            ["CompletedAt"] = record.CompletedAt is { } c ? new DateTimeOffset(DateTime.SpecifyKind(c, DateTimeKind.Utc)) : null,
-            ["DurationMs"] = record.StartedAt is { } st && record.CompletedAt is { } ct ? (ct - st).TotalMilliseconds : null,
-            ["Timings"] = JsonSerializer.Serialize(record.Timings.ToDictionary(t => t.Stage, t => Math.Round(t.Milliseconds)), PressRoomJson.Options),
-            ["CharactersSent"] = JsonSerializer.Serialize(record.CharactersSentByProvider, PressRoomJson.Options),
-            ["PromptTokens"] = record.TokensByProvider.Values.Sum(t => t.Prompt),
-            ["CompletionTokens"] = record.TokensByProvider.Values.Sum(t => t.Completion),
-            ["ReleaseJson"] = record.Blobs.GetValueOrDefault("release"),
-            ["SourceTextBlob"] = record.Blobs.GetValueOrDefault("source"),
-            ["EnglishTextBlob"] = record.Blobs.GetValueOrDefault("en"),
-            ["ProcessedBy"] = record.ProcessedBy,
-            ["Supersedes"] = record.Supersedes,
-            ["SupersededBy"] = record.SupersededBy,
-            ["WithdrawnAt"] = record.WithdrawnAt,
-        };
-        return row;
-    }
+        PartitionKey = TableKeys.Sanitize(record.DocumentId),
+        RowKey = TableKeys.Sanitize(record.ReleaseId),
+        SchemaVersion = record.SchemaVersion,
+        ReleaseId = record.ReleaseId,
+        DocumentId = record.DocumentId,
+        SourceBlob = Clip(record.SourceBlob),
+        ContentSha256 = record.ContentSha256,
+        Status = record.Status,
+        ReasonCode = record.ReasonCode,
+        Reason = Clip(record.Reason),
+        Format = record.Format,
+        Language = record.Language,
+        Title = Clip(record.Title),
+        TitleEn = Clip(record.TranslatedTitles.GetValueOrDefault("en")),
+        DatelinePlace = record.Dateline?.Place,
+        DatelineSource = record.Dateline?.Source,
+        DatelineDate = record.Dateline?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Characters = record.Characters,
+        Paragraphs = record.Paragraphs,
+        EntityCount = EntityCount(record),
+        EntityCounts = JsonSerializer.Serialize(record.EntitySummaries.ToDictionary(s => s.Language, s => s.ByCategory), PressRoomJson.Options),
+        TranslationStatus = string.Join(";", record.Translations.Select(t => $"{t.TargetLanguage}:{t.Status}")),
+        TranslationProvider = record.Translations.FirstOrDefault()?.Provider,
+        EntityProvider = record.EntitySummaries.FirstOrDefault()?.Provider,
+        ReceivedAt = record.ReceivedAt,
+        StartedAt = record.StartedAt is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : null,
+        CompletedAt = record.CompletedAt is { } c ? new DateTimeOffset(DateTime.SpecifyKind(c, DateTimeKind.Utc)) : null,
+        DurationMs = record.StartedAt is { } st && record.CompletedAt is { } ct ? (ct - st).TotalMilliseconds : null,
+        Timings = JsonSerializer.Serialize(record.Timings.ToDictionary(t => t.Stage, t => Math.Round(t.Milliseconds)), PressRoomJson.Options),
+        CharactersSent = JsonSerializer.Serialize(record.CharactersSentByProvider, PressRoomJson.Options),
+        PromptTokens = record.TokensByProvider.Values.Sum(t => t.Prompt),
+        CompletionTokens = record.TokensByProvider.Values.Sum(t => t.Completion),
+        ReleaseJson = record.Blobs.GetValueOrDefault("release"),
+        SourceTextBlob = record.Blobs.GetValueOrDefault("source"),
+        EnglishTextBlob = record.Blobs.GetValueOrDefault("en"),
+        ProcessedBy = record.ProcessedBy,
+        Supersedes = record.Supersedes,
+        SupersededBy = record.SupersededBy,
+        WithdrawnAt = record.WithdrawnAt,
+    };
+
+    /// <summary>The row a newly received version is claimed with (insert-only): identity, source and <c>Received</c>.</summary>
+    public static ReleaseRow Claim(ReleaseInput input) => new()
+    {
+        PartitionKey = TableKeys.Sanitize(input.DocumentId),
+        RowKey = TableKeys.Sanitize(input.ReleaseId),
+        SchemaVersion = ReleaseRecord.CurrentSchemaVersion,
+        ReleaseId = input.ReleaseId,
+        DocumentId = input.DocumentId,
+        SourceBlob = input.BlobName,
+        ContentSha256 = input.ContentSha256,
+        Size = input.Size,
+        Status = ReleaseStatus.Received,
+        ReceivedAt = input.ReceivedAt,
+        IngestSource = input.Source,
+    };
 
     /// <summary>The row of a release in the newest-first listing, under its month.</summary>
-    public static TableEntity TimeIndex(ReleaseRecord record) =>
-        WithSummary(new TableEntity(TableKeys.MonthBucket(record.ReceivedAt), TableKeys.NewestFirst(record.ReceivedAt, record.ReleaseId)), record);
+    public static ReleaseListingRow TimeIndex(ReleaseRecord record) =>
+        WithSummary(new ReleaseListingRow { PartitionKey = TableKeys.MonthBucket(record.ReceivedAt), RowKey = TableKeys.NewestFirst(record.ReceivedAt, record.ReleaseId) }, record);
 
     /// <summary>Marks a month as holding releases, so listings visit only months that exist.</summary>
-    public static TableEntity MonthBucket(DateTimeOffset receivedAt) =>
-        new(BucketsPartition, TableKeys.MonthBucket(receivedAt)) { ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion };
+    public static MonthBucketRow MonthBucket(DateTimeOffset receivedAt) =>
+        new() { PartitionKey = BucketsPartition, RowKey = TableKeys.MonthBucket(receivedAt), SchemaVersion = ReleaseRecord.CurrentSchemaVersion };
 
     public static IEnumerable<TableEntity> Entities(string releaseId, string language, IReadOnlyList<ExtractedEntity> entities) =>
         entities.Select((e, i) => new TableEntity(TableKeys.Sanitize(releaseId), $"{TableKeys.Sanitize(language)}-{i:D5}")
@@ -101,17 +115,21 @@ public static class ReleaseRows
         });
 
     /// <summary>One row per distinct entity key of the release, in the entity's partition, newest release first.</summary>
-    public static IEnumerable<TableEntity> Index(ReleaseRecord record, IEnumerable<ExtractedEntity> entities) =>
+    public static IEnumerable<EntityIndexRow> Index(ReleaseRecord record, IEnumerable<ExtractedEntity> entities) =>
         entities
             .GroupBy(e => e.Key, StringComparer.Ordinal)
-            .Select(g => WithSummary(new TableEntity(TableKeys.Sanitize(g.Key), TableKeys.NewestFirst(record.ReceivedAt, record.ReleaseId))
-            {
-                ["EntityKey"] = g.Key,
-                ["Category"] = g.First().Category,
-                ["Text"] = Clip(g.First().Text),
-                ["English"] = Clip(g.Select(e => e.English).FirstOrDefault(n => n is not null)),
-                ["Mentions"] = g.Count(),
-            }, record));
+            .Select(g => WithSummary(
+                new EntityIndexRow
+                {
+                    PartitionKey = TableKeys.Sanitize(g.Key),
+                    RowKey = TableKeys.NewestFirst(record.ReceivedAt, record.ReleaseId),
+                    EntityKey = g.Key,
+                    Category = g.First().Category,
+                    Text = Clip(g.First().Text),
+                    English = Clip(g.Select(e => e.English).FirstOrDefault(n => n is not null)),
+                    Mentions = g.Count(),
+                },
+                record));
 
     /// <summary>
     /// Name tokens of every named entity (Arabic text and English name), partitioned by the token's script so a
@@ -151,21 +169,22 @@ public static class ReleaseRows
     public static string NamePartition(string token) => token.Length > 0 && IsArabic(token[0]) ? "Arab" : "Latn";
 
     /// <summary>The summary columns shared by listing rows (ReleasesByTime, EntityIndex), so a page needs no lookups.</summary>
-    static TableEntity WithSummary(TableEntity row, ReleaseRecord record)
+    static T WithSummary<T>(T row, ReleaseRecord record)
+        where T : ReleaseListingRow
     {
-        row["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion;
-        row["ReleaseId"] = record.ReleaseId;
-        row["DocumentId"] = record.DocumentId;
-        row["SourceBlob"] = Clip(record.SourceBlob);
-        row["Status"] = record.Status;
-        row["Language"] = record.Language;
-        row["Title"] = Clip(record.Title, MaxListingTitleChars);
-        row["TitleEn"] = Clip(record.TranslatedTitles.GetValueOrDefault("en"), MaxListingTitleChars);
-        row["DatelinePlace"] = record.Dateline?.Place;
-        row["DatelineDate"] = record.Dateline?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        row["ReceivedAt"] = record.ReceivedAt;
-        row["EntityCount"] = EntityCount(record);
-        row["SupersededBy"] = record.SupersededBy;
+        row.SchemaVersion = ReleaseRecord.CurrentSchemaVersion;
+        row.ReleaseId = record.ReleaseId;
+        row.DocumentId = record.DocumentId;
+        row.SourceBlob = Clip(record.SourceBlob);
+        row.Status = record.Status;
+        row.Language = record.Language;
+        row.Title = Clip(record.Title, MaxListingTitleChars);
+        row.TitleEn = Clip(record.TranslatedTitles.GetValueOrDefault("en"), MaxListingTitleChars);
+        row.DatelinePlace = record.Dateline?.Place;
+        row.DatelineDate = record.Dateline?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        row.ReceivedAt = record.ReceivedAt;
+        row.EntityCount = EntityCount(record);
+        row.SupersededBy = record.SupersededBy;
         return row;
     }
 

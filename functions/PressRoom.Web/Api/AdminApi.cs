@@ -241,8 +241,8 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
 
     static IResult Json<T>(T value, int status = 200) => Results.Json(value, PressRoomJson.Options, statusCode: status);
 
-    internal static IResult Problem(int status, string code, string message) =>
-        Results.Json(new { error = new { code, message } }, PressRoomJson.Options, statusCode: status);
+    /// <summary>Admin errors have the API's one error shape (<see cref="ApiErrors"/>).</summary>
+    internal static IResult Problem(int status, string code, string message) => ApiErrors.Error(status, code, message);
 
     sealed record ActionRequest(string? Reason);
 }

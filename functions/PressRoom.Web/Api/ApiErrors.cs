@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Storage;
 
@@ -23,11 +24,17 @@ public static class ApiErrorCodes
     public const string UnsupportedMediaType = "UnsupportedMediaType";
 }
 
-/// <summary>Every error of the HTTP API has one shape: <c>{"error":{"code":"…","message":"…"}}</c>; never a stack trace.</summary>
+/// <summary>
+/// Every error of the HTTP API has one shape, never a stack trace: an RFC 9457 problem (<c>type</c>, <c>title</c>,
+/// <c>status</c>, <c>detail</c>) that also carries the documented <c>{"error":{"code":"…","message":"…"}}</c>, so
+/// clients of either form keep working.
+/// </summary>
 public static class ApiErrors
 {
+    public const string ContentType = "application/problem+json";
+
     public static IResult Error(int status, string code, string message) =>
-        Results.Json(new ApiErrorBody(new ApiError(code, message)), PressRoomJson.Options, statusCode: status);
+        Results.Json(ApiProblem.Of(status, code, message), PressRoomJson.Options, ContentType, status);
 
     public static IResult NotFound(string message) => Error(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, message);
 
@@ -61,4 +68,18 @@ public static class ApiErrors
 
 public sealed record ApiError(string Code, string Message);
 
-public sealed record ApiErrorBody(ApiError Error);
+/// <summary>The error body: <see cref="ProblemDetails"/> (title = code, detail = message) plus the documented <c>error</c> object.</summary>
+public sealed class ApiProblem : ProblemDetails
+{
+    /// <summary>The documented error object (docs/output-contract.md, "Errors").</summary>
+    public required ApiError Error { get; init; }
+
+    public static ApiProblem Of(int status, string code, string message) => new()
+    {
+        Type = $"urn:pressroom:error:{code}",
+        Title = code,
+        Status = status,
+        Detail = message,
+        Error = new ApiError(code, message),
+    };
+}

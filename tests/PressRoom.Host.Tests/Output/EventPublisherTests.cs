@@ -28,7 +28,7 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
         var single = Assert.Single(events);
         Assert.Equal($"{id}:processed", single.GetProperty("id").GetString());
         var log = (await storage.EventLogTable.GetEntityAsync<TableEntity>(id, "processed")).Value;
-        Assert.Equal(ReleaseEventPublisher.Sent, log.GetString("State"));
+        Assert.Equal(nameof(EventClaimState.Sent), log.GetString("State"));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
         var storedBody = $"{{\"subject\":\"{id}\",\"id\":\"stored\"}}";
         await storage.EventLogTable.AddEntityAsync(new TableEntity(id, "failed")
         {
-            ["State"] = ReleaseEventPublisher.Pending,
+            ["State"] = nameof(EventClaimState.Pending),
             ["ClaimedAt"] = DateTimeOffset.UtcNow.AddMinutes(-5),
             ["ClaimedBy"] = "dead:1",
             ["EventId"] = $"{id}:failed",
@@ -61,7 +61,7 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
         var id = NewReleaseId();
         await storage.EventLogTable.AddEntityAsync(new TableEntity(id, "processed")
         {
-            ["State"] = ReleaseEventPublisher.Pending,
+            ["State"] = nameof(EventClaimState.Pending),
             ["ClaimedAt"] = DateTimeOffset.UtcNow,
             ["EventId"] = $"{id}:processed",
             ["Body"] = "{}",
@@ -72,7 +72,7 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
         var waiting = publisher.PublishOnceAsync(id, "processed", ReleaseEventTypes.Processed, new { n = 3 }, CancellationToken.None);
         await Task.Delay(1000);
         var row = (await storage.EventLogTable.GetEntityAsync<TableEntity>(id, "processed")).Value;
-        row["State"] = ReleaseEventPublisher.Sent;
+        row["State"] = nameof(EventClaimState.Sent);
         await storage.EventLogTable.UpdateEntityAsync(row, row.ETag);
 
         Assert.False(await waiting);

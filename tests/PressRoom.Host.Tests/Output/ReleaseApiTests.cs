@@ -256,20 +256,63 @@ public sealed class ReleaseApiTests(ApiRuntimeFixture fixture) : IClassFixture<A
     }
 
     [Fact]
-    public async Task The_openapi_status_schema_describes_every_field_a_real_status_response_has()
+    public async Task The_generated_openapi_document_describes_every_field_of_real_responses()
     {
+        // A processed release with entities (saved through the real save activity), then real answers of the API.
+        var seed = await File.ReadAllTextAsync(RepoPaths.SeedRelease);
+        var document = await TestReaders.ReadAsync(Encoding.UTF8.GetBytes(seed), "openapi/seed.txt");
+        const string name = "فلاديمير فورونكوف";
+        var entity = new ExtractedEntity { Category = "Person", Text = name, Offset = document.Text.IndexOf(name, StringComparison.Ordinal), Length = name.Length, English = "Vladimir Voronkov", Key = "person:vladimir-voronkov", Confidence = 0.9, Provider = "test" };
+        var input = await EventPublisherTests.SavedInputAsync(fixture.Runtime.Services.GetRequiredService<ReleaseArtifacts>(), "openapi/seed.txt", [entity], seed);
+        await fixture.Runtime.Services.GetRequiredService<SaveResultsActivity>().ExecuteAsync(input, CancellationToken.None);
+        var releaseId = input.Release.ReleaseId;
         var (_, accepted) = await Api.UploadAsync("openapi-status.txt", Encoding.UTF8.GetBytes("بيان لفحص الوصف\n\nفقرة قصيرة.\n"));
-        var releaseId = accepted.GetProperty("releaseId").GetString()!;
-        await WaitForStatusAsync(releaseId, ReleaseStatus.Completed);
-        var (_, response) = await Api.GetJsonAsync($"/api/releases/{releaseId}/status");
-        var (_, document) = await Api.GetJsonAsync("/api/openapi.json");
+        await WaitForStatusAsync(accepted.GetProperty("releaseId").GetString()!, ReleaseStatus.Completed);
 
-        var documented = document.GetProperty("components").GetProperty("schemas").GetProperty("ReleaseStatus").GetProperty("properties")
-            .EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var returned = response.EnumerateObject().Select(p => p.Name).ToList();
+        using var anonymous = new ApiClient(fixture.Runtime.Url, key: null);
+        var (status, openApi) = await anonymous.GetJsonAsync("/api/openapi.json");
+        Assert.Equal(200, status);
+        var spec = new OpenApiSpec(openApi);
 
-        Assert.Contains("stage", returned);
-        Assert.All(returned, name => Assert.Contains(name, documented));
+        // Every route of the one route table is in the generated document, under its operation id.
+        foreach (var operation in ApiRoutes.All)
+        {
+            Assert.Equal(operation.OperationId, spec.Operation(operation.Method, operation.Path).GetProperty("operationId").GetString());
+        }
+
+        var statusResponse = await Api.GetJsonAsync($"/api/releases/{releaseId}/status");
+        Assert.Contains("stage", statusResponse.Body.EnumerateObject().Select(p => p.Name));
+        var responses = new (string Method, string Route, string Path, (int Status, JsonElement Body) Response)[]
+        {
+            ("GET", ApiRoutes.ReleaseStatus, $"/api/releases/{releaseId}/status", statusResponse),
+            ("GET", ApiRoutes.Release, $"/api/releases/{releaseId}", await Api.GetJsonAsync($"/api/releases/{releaseId}")),
+            ("GET", ApiRoutes.Releases, "/api/releases?top=5", await Api.GetJsonAsync("/api/releases?top=5")),
+            ("GET", ApiRoutes.Entities, "/api/entities?q=Voronkov", await Api.GetJsonAsync("/api/entities?q=Voronkov")),
+            ("GET", ApiRoutes.EntityReleases, "/api/entities/person:vladimir-voronkov/releases", await Api.GetJsonAsync("/api/entities/person:vladimir-voronkov/releases")),
+            ("GET", ApiRoutes.Release, "/api/releases/0123456789abcdef-0123456789abcdef", await Api.GetJsonAsync("/api/releases/0123456789abcdef-0123456789abcdef")),
+            ("GET", ApiRoutes.Entities, "/api/entities?q=a", await Api.GetJsonAsync("/api/entities?q=a")),
+            ("GET", ApiRoutes.Releases, "/api/releases", await anonymous.GetJsonAsync("/api/releases")),
+        };
+        Assert.NotEmpty(responses.Single(r => r.Path.Contains("q=Voronkov", StringComparison.Ordinal)).Response.Body.GetProperty("items").EnumerateArray());
+        Assert.NotEmpty(responses.First(r => r.Route == ApiRoutes.Release).Response.Body.GetProperty("entities").EnumerateObject());
+        foreach (var (method, route, path, (code, body)) in responses)
+        {
+            var schema = spec.ResponseSchema(method, $"{ApiRoutes.Prefix}/{route}", code);
+            var undescribed = spec.Undescribed(body, schema, "$").ToList();
+            Assert.True(undescribed.Count == 0, $"{method} {path} ({code}) returns fields its OpenAPI schema does not describe: {string.Join(", ", undescribed)}");
+        }
+
+        // Errors are problems that keep the documented error object.
+        var error = responses.Single(r => r.Path.EndsWith("0123456789abcdef", StringComparison.Ordinal)).Response.Body;
+        Assert.Equal(ApiErrorCodes.NotFound, error.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(404, error.GetProperty("status").GetInt32());
+        Assert.Equal(ApiErrorCodes.NotFound, error.GetProperty("title").GetString());
+        Assert.Equal(error.GetProperty("error").GetProperty("message").GetString(), error.GetProperty("detail").GetString());
+
+        // The Functions app serves the same document.
+        var functions = new PressRoom.Functions.ApiFunctions(null!, null!, fixture.Runtime.Services.GetRequiredService<PublicApiDescription>());
+        var served = (Microsoft.AspNetCore.Mvc.ContentResult)await functions.GetOpenApi(new Microsoft.AspNetCore.Http.DefaultHttpContext().Request);
+        Assert.Equal(openApi.GetRawText(), JsonDocument.Parse(served.Content!).RootElement.GetRawText());
     }
 
     async Task AssertFindsAsync(string query, string key, bool only = false)
