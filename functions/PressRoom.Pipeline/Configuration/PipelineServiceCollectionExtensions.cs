@@ -31,6 +31,10 @@ public static class PipelineServiceCollectionExtensions
             .Bind(configuration.GetSection(DocumentLimits.Section))
             .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
             .ValidateOnStart();
+        services.AddOptions<SaveOptions>()
+            .Bind(configuration.GetSection(SaveOptions.Section))
+            .Validate(save => save.IsValid(), "Save:MaxMentionOffsets must be 0-1000.")
+            .ValidateOnStart();
         services.AddPressRoomSettingsValidation();
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
@@ -43,6 +47,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseUploader>();
         services.AddSingleton<ReleaseLifecycle>();
         services.AddSingleton<EntityNameWriter>();
+        services.AddSingleton<ReleaseEntityWriter>();
         services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<ReadAttemptLedger>();
         services.AddSingleton<ReadWatchdog>();
