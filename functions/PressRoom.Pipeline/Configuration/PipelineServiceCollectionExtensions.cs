@@ -93,7 +93,8 @@ public static class PipelineServiceCollectionExtensions
         switch (provider.ToLowerInvariant())
         {
             case BuiltinEntityExtractor.ProviderName:
-                services.AddSingleton<IEntityExtractor, BuiltinEntityExtractor>();
+                services.AddSingleton<BuiltinEntityExtractor>();
+                services.AddSingleton<IEntityExtractor>(sp => ChunkedBuiltin(sp, configuration));
                 break;
             case AzureEntityExtractor.ProviderName:
                 services.AddAzureEntityExtractor(configuration);
@@ -103,12 +104,20 @@ public static class PipelineServiceCollectionExtensions
                 services.AddAzureEntityExtractor(configuration);
                 services.AddSingleton<BuiltinEntityExtractor>();
                 services.AddSingleton<IEntityExtractor>(sp => new CombinedEntityExtractor(
-                    sp.GetRequiredService<BuiltinEntityExtractor>(),
+                    ChunkedBuiltin(sp, configuration),
                     sp.GetRequiredService<AzureEntityExtractor>(),
                     sp.GetRequiredService<ILogger<CombinedEntityExtractor>>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Entities:Provider '{provider}'. Use builtin, azure or both.");
         }
+    }
+
+    /// <summary>The builtin extractor behind the chunking that keeps very large texts linear (Entities:BuiltinChunkCharacters).</summary>
+    static ChunkedEntityExtractor ChunkedBuiltin(IServiceProvider services, IConfiguration configuration)
+    {
+        var options = new EntitiesOptions();
+        configuration.GetSection(EntitiesOptions.Section).Bind(options);
+        return new ChunkedEntityExtractor(services.GetRequiredService<BuiltinEntityExtractor>(), options.BuiltinChunkCharacters);
     }
 }
