@@ -40,7 +40,7 @@ public sealed class EntityNameWriter(PressRoomStorage storage, TimeProvider cloc
             {
                 written[(row.PartitionKey, row.RowKey)] = (Content(row), now);
             }
-        }, cancellationToken);
+        }, TableBatchWriter.MaxConcurrentBatches, cancellationToken);
     }
 
     static string Content(TableEntity row) => $"{row.GetString("Category")}\u001f{row.GetString("Name")}\u001f{row.GetString("English")}";

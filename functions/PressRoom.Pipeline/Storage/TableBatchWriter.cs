@@ -25,12 +25,19 @@ public static class TableBatchWriter
     /// <summary>Batches in flight at once: partitions are independent, and one release touches dozens of them (EntityIndex).</summary>
     public const int MaxConcurrentBatches = 8;
 
+    /// <summary>
+    /// Batches in flight for a table whose rows are one partition each (EntityIndex: one row per entity key): every row
+    /// is its own request, so more of them overlap; a very large release has thousands.
+    /// </summary>
+    public const int MaxConcurrentSingleRowBatches = 32;
+
     public static Task<int> UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken) =>
-        UpsertAsync(table, entities, written: null, cancellationToken);
+        UpsertAsync(table, entities, written: null, MaxConcurrentBatches, cancellationToken);
 
     /// <param name="written">Called after each batch was stored (from the writing task; must be thread-safe).</param>
+    /// <param name="concurrency">Batches in flight at most.</param>
     public static async Task<int> UpsertAsync(
-        TableClient table, IEnumerable<ITableEntity> entities, Action<IReadOnlyList<ITableEntity>>? written, CancellationToken cancellationToken)
+        TableClient table, IEnumerable<ITableEntity> entities, Action<IReadOnlyList<ITableEntity>>? written, int concurrency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         int count = 0;
@@ -38,7 +45,7 @@ public static class TableBatchWriter
         // Parallel.ForEachAsync pulls the lazy plan one batch at a time as a writer frees up: bounded in flight and in memory.
         await Parallel.ForEachAsync(
             Plan(entities),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentBatches, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
                 await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);

@@ -25,7 +25,7 @@ public sealed class BoundedSaveTests(AzuriteFixture azurite)
         await storage.EnsureCreatedAsync(CancellationToken.None);
         var artifacts = new ReleaseArtifacts(storage);
         var names = new EntityNameWriter(storage, TimeProvider.System);
-        var writer = new ReleaseEntityWriter(storage, names, Options.Create(new SaveOptions { MaxMentionOffsets = Cap }));
+        var writer = new ReleaseEntityWriter(storage, names, Options.Create(new SaveOptions { MaxMentionOffsets = Cap }), NullLogger<ReleaseEntityWriter>.Instance);
         var lifecycle = new ReleaseLifecycle(storage, artifacts, new ReleaseEventPublisher(storage, TimeProvider.System, NullLogger<ReleaseEventPublisher>.Instance),
             writer, TimeProvider.System, NullLogger<ReleaseLifecycle>.Instance);
         var save = new SaveResultsActivity(artifacts, lifecycle, NullLogger<SaveResultsActivity>.Instance);
