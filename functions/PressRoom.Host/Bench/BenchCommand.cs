@@ -71,18 +71,19 @@ public static class BenchCommand
     static Command Sizes()
     {
         var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
-        var command = new Command("sizes", "One release of 1 KB, 10 KB, 100 KB, 1 MB and 10 MB through the whole pipeline") { output };
+        var sizes = new Option<int[]>("--sizes") { DefaultValueFactory = _ => SizeScalingBench.Sizes, AllowMultipleArgumentsPerToken = true, Description = "Release sizes in UTF-8 bytes, e.g. --sizes 1000000 10000000" };
+        var command = new Command("sizes", "One release of 1 KB, 10 KB, 100 KB, 1 MB and 10 MB through the whole pipeline") { output, sizes };
         command.SetAction(async (parse, ct) =>
         {
             await using var env = await BenchEnvironment.StartAsync(1, Settings, ct);
-            var results = await SizeScalingBench.RunAsync(env, TimeSpan.FromMinutes(10), ct);
-            var report = new StringBuilder("| size (bytes) | seconds | s per MB | peak MiB (runtime) | outcome |\n|---:|---:|---:|---:|---|\n");
-            foreach (var (bytes, seconds, peak, status) in results)
+            var results = await SizeScalingBench.RunAsync(env, parse.GetValue(sizes)!, TimeSpan.FromMinutes(10), ct);
+            var report = new StringBuilder("| size (bytes) | seconds | s per MB | peak MiB (runtime) | outcome | stage ms |\n|---:|---:|---:|---:|---|---|\n");
+            foreach (var (bytes, seconds, peak, status, stages) in results)
             {
-                report.AppendLine(CultureInfo.InvariantCulture, $"| {bytes:N0} | {seconds:0.00} | {seconds / (bytes / 1e6):0.00} | {peak:0} | {status} |");
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {bytes:N0} | {seconds:0.00} | {seconds / (bytes / 1e6):0.00} | {peak:0} | {status} | {stages} |");
             }
 
-            Write(parse.GetValue(output)!, "sizes", report.ToString(), results.Select(r => new { r.Bytes, r.Seconds, r.PeakMiB, r.Status }));
+            Write(parse.GetValue(output)!, "sizes", report.ToString(), results.Select(r => new { r.Bytes, r.Seconds, r.PeakMiB, r.Status, r.Stages }));
             return 0;
         });
         return command;

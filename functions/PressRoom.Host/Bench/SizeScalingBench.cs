@@ -11,11 +11,13 @@ public static class SizeScalingBench
 {
     public static readonly int[] Sizes = [1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 
-    public static async Task<List<(int Bytes, double Seconds, double PeakMiB, string Status)>> RunAsync(BenchEnvironment env, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <returns>Per size: seconds, peak RSS, outcome and the release's stage timings (ms, JSON) for finding what is non-linear.</returns>
+    public static async Task<List<(int Bytes, double Seconds, double PeakMiB, string Status, string? Stages)>> RunAsync(
+        BenchEnvironment env, IReadOnlyList<int> sizes, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var uploader = env.Runtime.Services.GetRequiredService<ReleaseUploader>();
-        var results = new List<(int, double, double, string)>();
-        foreach (var size in Sizes)
+        var results = new List<(int, double, double, string, string?)>();
+        foreach (var size in sizes)
         {
             var text = Generate(size, seed: size);
             var sampler = new ProcessSampler();
@@ -25,6 +27,7 @@ public static class SizeScalingBench
             var id = await uploader.UploadAsync($"sizes/{size}.txt", content, cancellationToken);
 
             string status = "timeout";
+            string? stages = null;
             var queries = new ReleaseQueries(env.Storage);
             while (clock.Elapsed < timeout)
             {
@@ -34,13 +37,14 @@ public static class SizeScalingBench
                 if (final is "Completed" or "Rejected" or "Failed")
                 {
                     status = final + (row!.ReasonCode is { } reason ? $" ({reason})" : string.Empty);
+                    stages = row.Timings;
                     break;
                 }
 
                 await Task.Delay(100, cancellationToken);
             }
 
-            results.Add((size, clock.Elapsed.TotalSeconds, sampler.Result()[Environment.ProcessId].PeakMiB, status));
+            results.Add((size, clock.Elapsed.TotalSeconds, sampler.Result()[Environment.ProcessId].PeakMiB, status, stages));
         }
 
         return results;

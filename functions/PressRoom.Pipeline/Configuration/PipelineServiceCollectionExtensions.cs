@@ -31,6 +31,10 @@ public static class PipelineServiceCollectionExtensions
             .Bind(configuration.GetSection(DocumentLimits.Section))
             .Validate(limits => limits.IsValid(), "Documents:* limits must be positive (see DocumentLimits).")
             .ValidateOnStart();
+        services.AddOptions<SaveOptions>()
+            .Bind(configuration.GetSection(SaveOptions.Section))
+            .Validate(save => save.IsValid(), "Save:MaxMentionOffsets must be 0-1000.")
+            .ValidateOnStart();
         services.AddPressRoomSettingsValidation();
 
         services.AddSingleton(_ => PressRoomStorage.FromConfiguration(configuration));
@@ -43,6 +47,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseUploader>();
         services.AddSingleton<ReleaseLifecycle>();
         services.AddSingleton<EntityNameWriter>();
+        services.AddSingleton<ReleaseEntityWriter>();
         services.AddSingleton<ReleaseProgress>();
         services.AddSingleton<ReadAttemptLedger>();
         services.AddSingleton<ReadWatchdog>();
@@ -88,7 +93,8 @@ public static class PipelineServiceCollectionExtensions
         switch (provider.ToLowerInvariant())
         {
             case BuiltinEntityExtractor.ProviderName:
-                services.AddSingleton<IEntityExtractor, BuiltinEntityExtractor>();
+                services.AddSingleton<BuiltinEntityExtractor>();
+                services.AddSingleton<IEntityExtractor>(sp => ChunkedBuiltin(sp, configuration));
                 break;
             case AzureEntityExtractor.ProviderName:
                 services.AddAzureEntityExtractor(configuration);
@@ -98,12 +104,20 @@ public static class PipelineServiceCollectionExtensions
                 services.AddAzureEntityExtractor(configuration);
                 services.AddSingleton<BuiltinEntityExtractor>();
                 services.AddSingleton<IEntityExtractor>(sp => new CombinedEntityExtractor(
-                    sp.GetRequiredService<BuiltinEntityExtractor>(),
+                    ChunkedBuiltin(sp, configuration),
                     sp.GetRequiredService<AzureEntityExtractor>(),
                     sp.GetRequiredService<ILogger<CombinedEntityExtractor>>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Entities:Provider '{provider}'. Use builtin, azure or both.");
         }
+    }
+
+    /// <summary>The builtin extractor behind the chunking that keeps very large texts linear (Entities:BuiltinChunkCharacters).</summary>
+    static ChunkedEntityExtractor ChunkedBuiltin(IServiceProvider services, IConfiguration configuration)
+    {
+        var options = new EntitiesOptions();
+        configuration.GetSection(EntitiesOptions.Section).Bind(options);
+        return new ChunkedEntityExtractor(services.GetRequiredService<BuiltinEntityExtractor>(), options.BuiltinChunkCharacters);
     }
 }

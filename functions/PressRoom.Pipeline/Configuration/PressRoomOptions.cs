@@ -27,6 +27,12 @@ public sealed class EntitiesOptions
 
     /// <summary><c>builtin</c> (default), <c>azure</c> or <c>both</c>.</summary>
     public string Provider { get; set; } = "builtin";
+
+    /// <summary>
+    /// The builtin extractor reads texts longer than this in paragraph-aligned chunks of at most this many characters
+    /// (default 50,000), which keeps its time linear in the size of very large releases (docs/benchmarks.md).
+    /// </summary>
+    public int BuiltinChunkCharacters { get; set; } = Entities.ChunkedEntityExtractor.DefaultMaxChunkCharacters;
 }
 
 /// <summary><c>Language:*</c> settings (Azure AI Language).</summary>

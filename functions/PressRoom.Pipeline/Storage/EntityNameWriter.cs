@@ -19,30 +19,28 @@ public sealed class EntityNameWriter(PressRoomStorage storage, TimeProvider cloc
 
     readonly ConcurrentDictionary<(string PartitionKey, string RowKey), (string Content, DateTimeOffset WrittenAt)> written = new();
 
+    /// <summary>Writes the rows that changed or are stale, streamed in batches (never collected into one list).</summary>
     /// <returns>The rows written (the rest were fresh already).</returns>
-    public async Task<int> WriteAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    public Task<int> WriteAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var due = rows.Where(row => !written.TryGetValue((row.PartitionKey, row.RowKey), out var last)
             || last.Content != Content(row)
-            || now - last.WrittenAt >= RefreshInterval).ToList();
-        if (due.Count == 0)
-        {
-            return 0;
-        }
+            || now - last.WrittenAt >= RefreshInterval);
 
-        await TableBatchWriter.UpsertAsync(storage.EntityNamesTable, due, cancellationToken);
-        if (written.Count + due.Count > Capacity)
+        // Remembered per stored batch, so a failed batch is written again next time.
+        return TableBatchWriter.UpsertAsync(storage.EntityNamesTable, due, batch =>
         {
-            written.Clear();
-        }
+            if (written.Count + batch.Count > Capacity)
+            {
+                written.Clear();
+            }
 
-        foreach (var row in due)
-        {
-            written[(row.PartitionKey, row.RowKey)] = (Content(row), now);
-        }
-
-        return due.Count;
+            foreach (var row in batch.Cast<TableEntity>())
+            {
+                written[(row.PartitionKey, row.RowKey)] = (Content(row), now);
+            }
+        }, TableBatchWriter.MaxConcurrentBatches, cancellationToken);
     }
 
     static string Content(TableEntity row) => $"{row.GetString("Category")}\u001f{row.GetString("Name")}\u001f{row.GetString("English")}";

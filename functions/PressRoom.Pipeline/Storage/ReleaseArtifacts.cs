@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace PressRoom.Pipeline.Storage;
 
@@ -28,8 +29,16 @@ public sealed class ReleaseArtifacts(PressRoomStorage storage)
 
     BlobClient Blob(string releaseId, string file) => storage.ProcessedContainer.GetBlobClient(PathOf(releaseId, file));
 
-    public Task WriteJsonAsync<T>(string releaseId, string file, T value, CancellationToken cancellationToken) =>
-        WriteAsync(releaseId, file, JsonSerializer.SerializeToUtf8Bytes(value, PressRoomJson.Options), "application/json; charset=utf-8", cancellationToken);
+    /// <summary>Block size of streamed JSON writes: a smaller document is one request, a larger one never one array.</summary>
+    const int JsonBlockBytes = 4 * 1024 * 1024;
+
+    public async Task WriteJsonAsync<T>(string releaseId, string file, T value, CancellationToken cancellationToken)
+    {
+        var headers = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" };
+        await using var stream = new BlockUploadStream(storage.ProcessedContainer.GetBlockBlobClient(PathOf(releaseId, file)), headers, JsonBlockBytes);
+        await JsonSerializer.SerializeAsync(stream, value, PressRoomJson.Options, cancellationToken);
+        await stream.CompleteAsync(cancellationToken);
+    }
 
     public Task WriteTextAsync(string releaseId, string file, string text, CancellationToken cancellationToken) =>
         WriteAsync(releaseId, file, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
@@ -44,8 +53,10 @@ public sealed class ReleaseArtifacts(PressRoomStorage storage)
 
     public async Task<T> ReadJsonAsync<T>(string releaseId, string file, CancellationToken cancellationToken)
     {
-        var result = await Blob(releaseId, file).DownloadContentAsync(cancellationToken);
-        return result.Value.Content.ToObjectFromJson<T>(PressRoomJson.Options)
+        // Streamed: a large document is parsed as it arrives instead of being held twice (bytes, then objects).
+        var result = await Blob(releaseId, file).DownloadStreamingAsync(cancellationToken: cancellationToken);
+        await using var content = result.Value.Content;
+        return await JsonSerializer.DeserializeAsync<T>(content, PressRoomJson.Options, cancellationToken)
             ?? throw new InvalidDataException($"{PathOf(releaseId, file)} is empty.");
     }
 

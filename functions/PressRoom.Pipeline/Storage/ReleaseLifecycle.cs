@@ -16,7 +16,7 @@ public sealed class ReleaseLifecycle(
     PressRoomStorage storage,
     ReleaseArtifacts artifacts,
     ReleaseEventPublisher events,
-    EntityNameWriter names,
+    ReleaseEntityWriter entityRows,
     TimeProvider clock,
     ILogger<ReleaseLifecycle> logger)
 {
@@ -80,12 +80,7 @@ public sealed class ReleaseLifecycle(
 
         if (outcome == ReleaseStatus.Completed)
         {
-            // The three tables are independent upserts; writing them together cuts the save's latency.
-            var all = record.Entities.Values.SelectMany(l => l).ToList();
-            await Task.WhenAll(
-                TableBatchWriter.UpsertAsync(storage.EntitiesTable, record.Entities.SelectMany(kv => ReleaseRows.Entities(record.ReleaseId, kv.Key, kv.Value)), cancellationToken),
-                TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, all), cancellationToken),
-                names.WriteAsync(ReleaseRows.Names(record, all), cancellationToken));
+            await entityRows.WriteAsync(record, cancellationToken);
         }
 
         await artifacts.WriteJsonAsync(record.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);

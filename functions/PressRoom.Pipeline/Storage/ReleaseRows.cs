@@ -8,7 +8,7 @@ namespace PressRoom.Pipeline.Storage;
 /// <summary>
 /// Maps records to table rows (docs/output-contract.md lists every column). Keys:
 /// Releases (DocumentId, ReleaseId); ReleasesByTime (month, newest-first + ReleaseId);
-/// ReleaseEntities (ReleaseId, lang-index); EntityIndex (entity key, newest-first + ReleaseId);
+/// ReleaseEntities (ReleaseId, lang-index of the first mention; one row per distinct entity); EntityIndex (entity key, newest-first + ReleaseId);
 /// EntityNames (first letter of a name token, token|entity key).
 /// </summary>
 public static class ReleaseRows
@@ -95,41 +95,61 @@ public static class ReleaseRows
     public static MonthBucketRow MonthBucket(DateTimeOffset receivedAt) =>
         new() { PartitionKey = BucketsPartition, RowKey = TableKeys.MonthBucket(receivedAt), SchemaVersion = ReleaseRecord.CurrentSchemaVersion };
 
+    /// <summary>Mention offsets kept on an entity row when no option says otherwise (<c>Save:MaxMentionOffsets</c>).</summary>
+    public const int DefaultMaxMentionOffsets = 32;
+
     public static IEnumerable<TableEntity> Entities(string releaseId, string language, IReadOnlyList<ExtractedEntity> entities) =>
-        entities.Select((e, i) => new TableEntity(TableKeys.Sanitize(releaseId), $"{TableKeys.Sanitize(language)}-{i:D5}")
+        Entities(releaseId, language, entities, DefaultMaxMentionOffsets);
+
+    /// <summary>
+    /// One row per distinct entity (key) of one language, in order of first mention; RowKey = the first mention's
+    /// position in that language's list in release.json. The row carries the first mention, the number of mentions
+    /// and the offsets of at most <paramref name="maxMentionOffsets"/> of them; the full list stays in release.json, so
+    /// a release that names one body ten thousand times writes one row for it, not ten thousand.
+    /// </summary>
+    public static IEnumerable<TableEntity> Entities(string releaseId, string language, IReadOnlyList<ExtractedEntity> entities, int maxMentionOffsets)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxMentionOffsets);
+        return Distinct(entities, maxMentionOffsets).Select(g => new TableEntity(TableKeys.Sanitize(releaseId), $"{TableKeys.Sanitize(language)}-{g.Index:D5}")
         {
             ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
             ["ReleaseId"] = releaseId,
             ["Language"] = language,
-            ["Category"] = e.Category,
-            ["Subcategory"] = e.Subcategory,
-            ["Text"] = Clip(e.Text),
-            ["English"] = Clip(e.English),
-            ["Value"] = Clip(e.Value),
-            ["EntityKey"] = e.Key,
-            ["Offset"] = e.Offset,
-            ["Length"] = e.Length,
-            ["Confidence"] = e.Confidence,
-            ["Provider"] = e.Provider,
-            ["Attributes"] = e.Attributes is null ? null : Clip(JsonSerializer.Serialize(e.Attributes, PressRoomJson.Options)),
+            ["Category"] = g.First.Category,
+            ["Subcategory"] = g.First.Subcategory,
+            ["Text"] = Clip(g.First.Text),
+            ["English"] = Clip(g.English),
+            ["Value"] = Clip(g.First.Value),
+            ["EntityKey"] = g.First.Key,
+            ["Offset"] = g.First.Offset,
+            ["Length"] = g.First.Length,
+            ["Confidence"] = g.First.Confidence,
+            ["Provider"] = g.First.Provider,
+            ["Attributes"] = g.First.Attributes is null ? null : Clip(JsonSerializer.Serialize(g.First.Attributes, PressRoomJson.Options)),
+            ["MentionCount"] = g.Count,
+            ["MentionOffsets"] = JsonSerializer.Serialize(g.Offsets, PressRoomJson.Options),
         });
+    }
 
     /// <summary>One row per distinct entity key of the release, in the entity's partition, newest release first.</summary>
-    public static IEnumerable<EntityIndexRow> Index(ReleaseRecord record, IEnumerable<ExtractedEntity> entities) =>
-        entities
-            .GroupBy(e => e.Key, StringComparer.Ordinal)
+    public static IEnumerable<EntityIndexRow> Index(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Distinct(entities, maxMentionOffsets: 0)
             .Select(g => WithSummary(
                 new EntityIndexRow
                 {
-                    PartitionKey = TableKeys.Sanitize(g.Key),
+                    PartitionKey = TableKeys.Sanitize(g.First.Key),
                     RowKey = TableKeys.NewestFirst(record.ReceivedAt, record.ReleaseId),
-                    EntityKey = g.Key,
-                    Category = g.First().Category,
-                    Text = Clip(g.First().Text),
-                    English = Clip(g.Select(e => e.English).FirstOrDefault(n => n is not null)),
-                    Mentions = g.Count(),
+                    EntityKey = g.First.Key,
+                    Category = g.First.Category,
+                    Text = Clip(g.First.Text),
+                    English = Clip(g.English),
+                    Mentions = g.Count,
                 },
                 record));
+    }
 
     /// <summary>
     /// Name tokens of every named entity (Arabic text and English name), partitioned by the token's script so a
@@ -138,24 +158,23 @@ public static class ReleaseRows
     /// </summary>
     public static IEnumerable<TableEntity> Names(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var rows = new Dictionary<(string, string), TableEntity>();
-        foreach (var group in entities.Where(e => !UnnamedCategories.Contains(e.Category)).GroupBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var group in Distinct(entities.Where(e => !UnnamedCategories.Contains(e.Category)), maxMentionOffsets: 0))
         {
-            var first = group.First();
-            var english = group.Select(e => e.English).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
-            var name = group.Select(e => e.Text).FirstOrDefault(t => t.Any(IsArabic)) ?? first.Text;
-            foreach (var token in group.SelectMany(e => NameNormalizer.Tokens(e.Text).Concat(NameNormalizer.Tokens(e.English))).Distinct(StringComparer.Ordinal))
+            var name = group.ArabicText ?? group.First.Text;
+            foreach (var token in group.Forms.SelectMany(f => NameNormalizer.Tokens(f.Text).Concat(NameNormalizer.Tokens(f.English))).Distinct(StringComparer.Ordinal))
             {
                 var pk = NamePartition(token);
-                var rk = TableKeys.Sanitize($"{token}|{group.Key}");
+                var rk = TableKeys.Sanitize($"{token}|{group.First.Key}");
                 rows[(pk, rk)] = new TableEntity(pk, rk)
                 {
                     ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
                     ["Token"] = token,
-                    ["EntityKey"] = group.Key,
-                    ["Category"] = first.Category,
+                    ["EntityKey"] = group.First.Key,
+                    ["Category"] = group.First.Category,
                     ["Name"] = Clip(name),
-                    ["English"] = Clip(english),
+                    ["English"] = Clip(group.EnglishName),
                     ["LastReleaseId"] = record.ReleaseId,
                     ["LastSeenAt"] = record.ReceivedAt,
                 };
@@ -163,6 +182,73 @@ public static class ReleaseRows
         }
 
         return rows.Values;
+    }
+
+    /// <summary>Mentions folded per entity key in one pass: memory grows with distinct entities, not with mentions.</summary>
+    static List<MentionGroup> Distinct(IEnumerable<ExtractedEntity> entities, int maxMentionOffsets)
+    {
+        var groups = new Dictionary<string, MentionGroup>(StringComparer.Ordinal);
+        var order = new List<MentionGroup>();
+        int i = 0;
+        foreach (var e in entities)
+        {
+            if (!groups.TryGetValue(e.Key, out var group))
+            {
+                group = new MentionGroup(i, e);
+                groups[e.Key] = group;
+                order.Add(group);
+            }
+
+            group.Add(e, maxMentionOffsets);
+            i++;
+        }
+
+        return order;
+    }
+
+    /// <summary>The mentions of one entity key: the first, counts, capped offsets and the distinct surface forms.</summary>
+    sealed class MentionGroup(int index, ExtractedEntity first)
+    {
+        readonly HashSet<(string Text, string? English)> forms = [];
+
+        public int Index { get; } = index;
+        public ExtractedEntity First { get; } = first;
+        public int Count { get; private set; }
+        public List<int> Offsets { get; } = [];
+
+        /// <summary>First English name of any mention (null or empty kept only if none has one).</summary>
+        public string? English { get; private set; }
+
+        /// <summary>First non-blank English name.</summary>
+        public string? EnglishName { get; private set; }
+
+        /// <summary>First mention text written in Arabic script.</summary>
+        public string? ArabicText { get; private set; }
+
+        public IEnumerable<(string Text, string? English)> Forms => forms;
+
+        public void Add(ExtractedEntity e, int maxMentionOffsets)
+        {
+            Count++;
+            if (Offsets.Count < maxMentionOffsets)
+            {
+                Offsets.Add(e.Offset);
+            }
+
+            English ??= e.English;
+            if (EnglishName is null && !string.IsNullOrWhiteSpace(e.English))
+            {
+                EnglishName = e.English;
+            }
+
+            if (ArabicText is null && e.Text.Any(IsArabic))
+            {
+                ArabicText = e.Text;
+            }
+
+            // Distinct forms are few (a name and its inflections); tokenizing each once keeps Names linear.
+            forms.Add((e.Text, e.English));
+        }
     }
 
     /// <summary>The <c>EntityNames</c> partition of a normalized token: its script as an ISO 15924 code.</summary>

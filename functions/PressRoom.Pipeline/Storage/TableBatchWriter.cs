@@ -6,12 +6,17 @@ namespace PressRoom.Pipeline.Storage;
 
 /// <summary>
 /// Writes entities as upsert batches that obey Azure's rules, which Azurite does not enforce:
-/// one partition per batch, at most 100 operations and 4 MiB per batch.
+/// one partition per batch, at most 100 operations and 4 MiB per batch. The rows are streamed: batches go out while
+/// the source is still being enumerated, and at most <see cref="MaxBufferedRows"/> rows wait in open batches, so a
+/// release with a hundred thousand rows never becomes one list in memory.
 /// </summary>
 public static class TableBatchWriter
 {
     public const int MaxOperations = 100;
     public const int MaxBatchBytes = 4 * 1024 * 1024;
+
+    /// <summary>Rows held in partially filled batches before they are all sent as they are.</summary>
+    public const int MaxBufferedRows = 1_000;
 
     // Leave room for the multipart envelope around each operation.
     const int PerOperationOverhead = 1024;
@@ -20,46 +25,83 @@ public static class TableBatchWriter
     /// <summary>Batches in flight at once: partitions are independent, and one release touches dozens of them (EntityIndex).</summary>
     public const int MaxConcurrentBatches = 8;
 
-    public static async Task<int> UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken)
+    /// <summary>
+    /// Batches in flight for a table whose rows are one partition each (EntityIndex: one row per entity key): every row
+    /// is its own request, so more of them overlap; a very large release has thousands.
+    /// </summary>
+    public const int MaxConcurrentSingleRowBatches = 32;
+
+    public static Task<int> UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken) =>
+        UpsertAsync(table, entities, written: null, MaxConcurrentBatches, cancellationToken);
+
+    /// <param name="written">Called after each batch was stored (from the writing task; must be thread-safe).</param>
+    /// <param name="concurrency">Batches in flight at most.</param>
+    public static async Task<int> UpsertAsync(
+        TableClient table, IEnumerable<ITableEntity> entities, Action<IReadOnlyList<ITableEntity>>? written, int concurrency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        int written = 0;
+        int count = 0;
+
+        // Parallel.ForEachAsync pulls the lazy plan one batch at a time as a writer frees up: bounded in flight and in memory.
         await Parallel.ForEachAsync(
             Plan(entities),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentBatches, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
                 await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
-                Interlocked.Add(ref written, batch.Count);
+                Interlocked.Add(ref count, batch.Count);
+                written?.Invoke(batch);
             });
-        return written;
+        return count;
     }
 
-    /// <summary>Groups entities into valid batches (exposed for tests of the rules).</summary>
+    /// <summary>Groups entities into valid batches as they come (exposed for tests of the rules).</summary>
     public static IEnumerable<List<ITableEntity>> Plan(IEnumerable<ITableEntity> entities)
     {
-        foreach (var partition in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(entities);
+        var open = new Dictionary<string, (List<ITableEntity> Rows, long Bytes)>(StringComparer.Ordinal);
+        int buffered = 0;
+        foreach (var entity in entities)
         {
-            var batch = new List<ITableEntity>();
-            long bytes = 0;
-            foreach (var entity in partition)
+            long size = EstimateSize(entity) + PerOperationOverhead;
+            if (open.TryGetValue(entity.PartitionKey, out var batch) && batch.Bytes + size > BatchBudget)
             {
-                long size = EstimateSize(entity) + PerOperationOverhead;
-                if (batch.Count == MaxOperations || (batch.Count > 0 && bytes + size > BatchBudget))
+                open.Remove(entity.PartitionKey);
+                buffered -= batch.Rows.Count;
+                yield return batch.Rows;
+                batch = default;
+            }
+
+            batch.Rows ??= [];
+            batch.Rows.Add(entity);
+            batch.Bytes += size;
+            buffered++;
+            if (batch.Rows.Count == MaxOperations)
+            {
+                // Full: send it now (one partition's rows, e.g. ReleaseEntities, go out 100 at a time).
+                open.Remove(entity.PartitionKey);
+                buffered -= batch.Rows.Count;
+                yield return batch.Rows;
+                continue;
+            }
+
+            open[entity.PartitionKey] = batch;
+            if (buffered >= MaxBufferedRows)
+            {
+                // Many partitions with a few rows each (EntityIndex): send what is there rather than hold it all.
+                foreach (var rows in open.Values)
                 {
-                    yield return batch;
-                    batch = [];
-                    bytes = 0;
+                    yield return rows.Rows;
                 }
 
-                batch.Add(entity);
-                bytes += size;
+                open.Clear();
+                buffered = 0;
             }
+        }
 
-            if (batch.Count > 0)
-            {
-                yield return batch;
-            }
+        foreach (var rows in open.Values)
+        {
+            yield return rows.Rows;
         }
     }
 

@@ -84,7 +84,7 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
     {
         var storage = await FreshStorageAsync();
         var artifacts = new ReleaseArtifacts(storage);
-        var lifecycle = new ReleaseLifecycle(storage, artifacts, new ReleaseEventPublisher(storage, TimeProvider.System, NullLogger<ReleaseEventPublisher>.Instance), new EntityNameWriter(storage, TimeProvider.System), TimeProvider.System, NullLogger<ReleaseLifecycle>.Instance);
+        var lifecycle = new ReleaseLifecycle(storage, artifacts, new ReleaseEventPublisher(storage, TimeProvider.System, NullLogger<ReleaseEventPublisher>.Instance), new ReleaseEntityWriter(storage, new EntityNameWriter(storage, TimeProvider.System), Microsoft.Extensions.Options.Options.Create(new SaveOptions()), NullLogger<ReleaseEntityWriter>.Instance), TimeProvider.System, NullLogger<ReleaseLifecycle>.Instance);
         var save = new SaveResultsActivity(artifacts, lifecycle, NullLogger<SaveResultsActivity>.Instance);
         var fail = new RecordFailureActivity(lifecycle, NullLogger<RecordFailureActivity>.Instance);
 

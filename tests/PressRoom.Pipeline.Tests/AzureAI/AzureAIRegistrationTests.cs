@@ -72,7 +72,10 @@ public sealed class AzureAIRegistrationTests
     {
         using var services = Build([]);
 
-        Assert.IsType<BuiltinEntityExtractor>(services.GetRequiredService<IEntityExtractor>());
+        // The builtin extractor, read in chunks when a text is very large.
+        var extractor = Assert.IsType<ChunkedEntityExtractor>(services.GetRequiredService<IEntityExtractor>());
+        Assert.Equal(BuiltinEntityExtractor.ProviderName, extractor.Name);
+        Assert.Equal(ChunkedEntityExtractor.DefaultMaxChunkCharacters, extractor.MaxChunkCharacters);
         Assert.IsType<NoTranslationProvider>(services.GetRequiredService<ITranslationProvider>());
     }
 
