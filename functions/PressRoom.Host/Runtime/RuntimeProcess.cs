@@ -16,6 +16,9 @@ public sealed class RuntimeProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
+    /// <summary>"running", or how the process ended (a test's failure message says whether the runtime died).</summary>
+    public string State => process.HasExited ? $"exited with code {process.ExitCode}" : "running";
+
     public string Output
     {
         get

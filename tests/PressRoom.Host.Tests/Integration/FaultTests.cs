@@ -90,8 +90,8 @@ public sealed class FaultTests(ITestOutputHelper output)
             var rows = await ReleaseAssertions.WaitForFinalRowsAsync(storage, ids, scenario.Timeout);
             var drained = clock.Elapsed;
             output.WriteLine($"{drained.TotalSeconds:0.0}s {rows.Count}/{scenario.Releases} final: {string.Join(", ", rows.GroupBy(r => r.GetString("Status")).Select(g => $"{g.Key} {g.Count()}"))}");
-            JsonElement? unfinished = rows.Count == scenario.Releases ? null : await AdminCountsAsync(apiPort);
-            Assert.True(rows.Count == scenario.Releases, $"{rows.Count}/{scenario.Releases} finished. Admin counts: {unfinished}. Requests at the fakes: translator {translator.Server.Requests.Count}, language {language.Server.Requests.Count}. Azurite exited: {azurite.HasExited}; Azurite:\n{string.Join('\n', azurite.Log.TakeLast(20))}\nRuntime output:\n{Tail(runtime.Output)}");
+            var unfinished = rows.Count == scenario.Releases ? null : await DescribeAdminCountsAsync(apiPort);
+            Assert.True(rows.Count == scenario.Releases, $"{rows.Count}/{scenario.Releases} finished. Runtime: {runtime.State}. Admin counts: {unfinished}. Requests at the fakes: translator {translator.Server.Requests.Count}, language {language.Server.Requests.Count}. Azurite exited: {azurite.HasExited}; Azurite:\n{string.Join('\n', azurite.Log.TakeLast(20))}\nRuntime output:\n{Tail(runtime.Output)}");
 
             // Exactly one Releases row per release, each final; a failure or rejection carries its reason code.
             var allRows = await ReleaseAssertions.ReleaseRowsAsync(storage);
@@ -217,6 +217,19 @@ public sealed class FaultTests(ITestOutputHelper output)
                 // The last runtime may still be binding its port.
                 await Task.Delay(500);
             }
+        }
+    }
+
+    /// <summary>The admin counts for a failure message; a runtime that no longer answers must not hide its own output.</summary>
+    static async Task<string> DescribeAdminCountsAsync(int apiPort)
+    {
+        try
+        {
+            return (await AdminCountsAsync(apiPort)).ToString();
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"unavailable ({ex.Message})";
         }
     }
 

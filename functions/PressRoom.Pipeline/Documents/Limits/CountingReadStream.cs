@@ -19,8 +19,9 @@ internal sealed class CountingReadStream(Stream inner, long limit, Func<long, Ex
 
     public override int Read(Span<byte> buffer)
     {
-        // Checked every 64 reads: a read is at most a few KB, so a cancelled parse stops within milliseconds.
-        if ((++reads & 63) == 0)
+        // Checked on the first read and every 64 after: a read is at most a few KB, so a cancelled parse stops within
+        // milliseconds, and a part opened after the token fired (a slow package open) is not read at all.
+        if ((reads++ & 63) == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
         }
