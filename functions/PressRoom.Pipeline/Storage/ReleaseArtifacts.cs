@@ -40,16 +40,23 @@ public sealed class ReleaseArtifacts(PressRoomStorage storage)
         await stream.CompleteAsync(cancellationToken);
     }
 
-    public Task WriteTextAsync(string releaseId, string file, string text, CancellationToken cancellationToken) =>
-        WriteAsync(releaseId, file, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
-
-    async Task WriteAsync(string releaseId, string file, byte[] bytes, string contentType, CancellationToken cancellationToken)
+    /// <summary>Writes text as UTF-8 (no BOM), encoded block by block rather than into one array of the whole text.</summary>
+    public async Task WriteTextAsync(string releaseId, string file, string text, CancellationToken cancellationToken)
     {
-        await Blob(releaseId, file).UploadAsync(
-            new BinaryData(bytes),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(text);
+        var headers = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" };
+        await using var stream = new BlockUploadStream(storage.ProcessedContainer.GetBlockBlobClient(PathOf(releaseId, file)), headers, JsonBlockBytes);
+        await using (var writer = new StreamWriter(stream, Utf8NoBom, TextBufferChars, leaveOpen: true))
+        {
+            await writer.WriteAsync(text.AsMemory(), cancellationToken);
+        }
+
+        await stream.CompleteAsync(cancellationToken);
     }
+
+    static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    const int TextBufferChars = 64 * 1024;
 
     public async Task<T> ReadJsonAsync<T>(string releaseId, string file, CancellationToken cancellationToken)
     {

@@ -64,7 +64,8 @@ public sealed class ReleaseLifecycle(
         if (existing is not null)
         {
             // The claim's time is the release's time: listing keys derive from it and must not move on a retry.
-            record = record with { ReceivedAt = existing.ReceivedAt ?? record.ReceivedAt };
+            // A repeated save keeps the link to the previous version that versioning gave the first one.
+            record = record with { ReceivedAt = existing.ReceivedAt ?? record.ReceivedAt, Supersedes = record.Supersedes ?? existing.Supersedes };
             var current = existing.Status;
             if (current is ReleaseStatus.Withdrawn or ReleaseStatus.Superseded)
             {
@@ -104,7 +105,7 @@ public sealed class ReleaseLifecycle(
         if (outcome == ReleaseStatus.Completed)
         {
             await ReconcileVersionsAsync(record.DocumentId, cancellationToken);
-            record = await artifacts.ReadJsonAsync<ReleaseRecord>(record.ReleaseId, ReleaseArtifacts.ReleaseFile, cancellationToken);
+            record = await WithVersioningAsync(record, cancellationToken);
         }
 
         var type = ReleaseEventTypes.ForStatus(outcome);
@@ -175,6 +176,22 @@ public sealed class ReleaseLifecycle(
                 await SetStatusAsync(row, row.Status!, new Dictionary<string, object?> { [nameof(ReleaseRow.Supersedes)] = chain[i - 1].ReleaseId }, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// The record as versioning left it. Reconciling changes only the status and version links, and they are on the
+    /// release's row, so the release.json just written (every mention of a large release) is not read back for them.
+    /// </summary>
+    async Task<ReleaseRecord> WithVersioningAsync(ReleaseRecord record, CancellationToken cancellationToken)
+    {
+        var row = await GetRowAsync(record.DocumentId, record.ReleaseId, cancellationToken);
+        return row is null ? record : record with
+        {
+            Status = row.Status ?? record.Status,
+            Supersedes = row.Supersedes,
+            SupersededBy = row.SupersededBy,
+            WithdrawnAt = row.WithdrawnAt,
+        };
     }
 
     async Task ReinstateIfWithdrawnAsync(ReleaseInput input, CancellationToken cancellationToken)
@@ -248,19 +265,23 @@ public sealed class ReleaseLifecycle(
         }
 
         await RowPatch.MergeIfExistsAsync(storage.ReleasesByTimeTable, TableKeys.MonthBucket(receivedAt), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
+        // The release's index rows: one per key of a named entity (dates and numbers are not indexed, so not patched).
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entity in storage.EntitiesTable.QueryAsync<ReleaseEntityKeyRow>(e => e.PartitionKey == TableKeys.Sanitize(releaseId), select: [nameof(ReleaseEntityKeyRow.EntityKey)], cancellationToken: cancellationToken))
+        await foreach (var entity in storage.EntitiesTable.QueryAsync<ReleaseEntityRow>(
+            e => e.PartitionKey == TableKeys.Sanitize(releaseId), select: [nameof(ReleaseEntityRow.EntityKey), nameof(ReleaseEntityRow.Category)], cancellationToken: cancellationToken))
         {
-            if (entity.EntityKey is { } key)
+            if (entity.EntityKey is { } key && ReleaseRows.IsIndexed(entity.Category))
             {
                 keys.Add(key);
             }
         }
 
-        foreach (var key in keys)
-        {
-            await RowPatch.MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
-        }
+        // One partition per key, so one request each: overlapped like the save writes them.
+        var rowKey = TableKeys.NewestFirst(receivedAt, releaseId);
+        await Parallel.ForEachAsync(
+            keys,
+            new ParallelOptions { MaxDegreeOfParallelism = TableBatchWriter.MaxConcurrentSingleRowBatches, CancellationToken = cancellationToken },
+            async (key, ct) => await RowPatch.MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), rowKey, listed, ct));
 
         if (await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken) is { } record)
         {
