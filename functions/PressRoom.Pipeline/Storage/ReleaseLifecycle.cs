@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -143,9 +144,9 @@ public sealed class ReleaseLifecycle(
             }
 
             // Also when already Withdrawn: an interrupted earlier call may have changed the status without sending the event.
-            var record = await RecordOfAsync(row, cancellationToken);
+            var data = await EventDataAsync((await GetRowAsync(row.DocumentId ?? row.PartitionKey, releaseId, cancellationToken)) ?? row, cancellationToken);
             var key = count <= 1 ? EventKey(ReleaseEventTypes.Withdrawn) : $"{EventKey(ReleaseEventTypes.Withdrawn)}-{count}";
-            await events.PublishOnceAsync(releaseId, key, ReleaseEventTypes.Withdrawn, ReleaseEventData.From(record), cancellationToken);
+            await events.PublishOnceAsync(releaseId, key, ReleaseEventTypes.Withdrawn, data, cancellationToken);
             withdrawn.Add(releaseId);
         }
 
@@ -212,9 +213,9 @@ public sealed class ReleaseLifecycle(
         logger.LogInformation("Release {ReleaseId} reinstated as {Status}: its content was uploaded again", input.ReleaseId, previous);
         if (previous is ReleaseStatus.Completed or ReleaseStatus.Rejected or ReleaseStatus.Failed)
         {
-            var record = await RecordOfAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
+            var data = await EventDataAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
             var type = ReleaseEventTypes.ForStatus(previous);
-            await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(type)}-reinstated-{row.Withdrawals ?? 1}", type, ReleaseEventData.From(record), cancellationToken);
+            await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(type)}-reinstated-{row.Withdrawals ?? 1}", type, data, cancellationToken);
         }
     }
 
@@ -245,8 +246,8 @@ public sealed class ReleaseLifecycle(
         await ReconcileVersionsAsync(input.DocumentId, cancellationToken);
 
         logger.LogInformation("Release {ReleaseId} is current again: its content was uploaded again (re-upload {Count})", input.ReleaseId, reuploads);
-        var record = await RecordOfAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
-        await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(ReleaseEventTypes.Processed)}-current-{reuploads}", ReleaseEventTypes.Processed, ReleaseEventData.From(record), cancellationToken);
+        var data = await EventDataAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
+        await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(ReleaseEventTypes.Processed)}-current-{reuploads}", ReleaseEventTypes.Processed, data, cancellationToken);
     }
 
     /// <summary>Changes the status everywhere a release's status is stored: Releases, ReleasesByTime, EntityIndex and release.json.</summary>
@@ -283,18 +284,24 @@ public sealed class ReleaseLifecycle(
             new ParallelOptions { MaxDegreeOfParallelism = TableBatchWriter.MaxConcurrentSingleRowBatches, CancellationToken = cancellationToken },
             async (key, ct) => await RowPatch.MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), rowKey, listed, ct));
 
-        if (await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken) is { } record)
+        // release.json: the same fields, patched as it streams through (a release may hold a quarter million mentions).
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { [JsonName(nameof(ReleaseRecord.Status))] = status };
+        foreach (var name in (string[])[nameof(ReleaseRecord.SupersededBy), nameof(ReleaseRecord.Supersedes), nameof(ReleaseRecord.WithdrawnAt)])
         {
-            record = record with
+            if (extra.TryGetValue(name, out var value))
             {
-                Status = status,
-                SupersededBy = extra.TryGetValue(nameof(ReleaseRow.SupersededBy), out var by) ? (string?)by : record.SupersededBy,
-                Supersedes = extra.TryGetValue(nameof(ReleaseRow.Supersedes), out var of) ? (string?)of : record.Supersedes,
-                WithdrawnAt = extra.TryGetValue(nameof(ReleaseRow.WithdrawnAt), out var at) ? (DateTimeOffset?)at : record.WithdrawnAt,
-            };
-            await artifacts.WriteJsonAsync(releaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
+                fields[JsonName(name)] = value;
+            }
         }
+
+        await artifacts.TryPatchJsonAsync(releaseId, ReleaseArtifacts.ReleaseFile, fields, cancellationToken);
     }
+
+    /// <summary>A <see cref="ReleaseRecord"/> property's name in release.json.</summary>
+    static string JsonName(string property) => PressRoomJson.Options.PropertyNamingPolicy?.ConvertName(property) ?? property;
+
+    /// <summary>The entity lists of release.json, left out where only the summary is needed (the count is on the row).</summary>
+    static readonly IReadOnlySet<string> EntityLists = FrozenSet.Create(StringComparer.Ordinal, JsonName(nameof(ReleaseRecord.Entities)));
 
     Task ListMonthAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(receivedAt), TableUpdateMode.Replace, cancellationToken);
@@ -302,11 +309,18 @@ public sealed class ReleaseLifecycle(
     Task WriteTimeIndexAsync(ReleaseRecord record, CancellationToken cancellationToken) =>
         storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.TimeIndex(record), TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>The release.json of a row, or (for a release never processed) a record built from the row itself.</summary>
-    async Task<ReleaseRecord> RecordOfAsync(ReleaseRow row, CancellationToken cancellationToken)
+    /// <summary>The data of an event about a release: from its release.json without the entity lists, and its row.</summary>
+    async Task<ReleaseEventData> EventDataAsync(ReleaseRow row, CancellationToken cancellationToken) =>
+        ReleaseEventData.From(await SummaryOfAsync(row, cancellationToken)) with { EntityCount = row.EntityCount ?? 0 };
+
+    /// <summary>
+    /// The release.json of a row without its entity lists (streamed past, not parsed), or (for a release never
+    /// processed) a record built from the row itself.
+    /// </summary>
+    async Task<ReleaseRecord> SummaryOfAsync(ReleaseRow row, CancellationToken cancellationToken)
     {
         var releaseId = row.Id;
-        return await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken)
+        return await artifacts.TryReadJsonWithoutAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, EntityLists, cancellationToken)
             ?? new ReleaseRecord
             {
                 ReleaseId = releaseId,
