@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Azure.Data.Tables;
 
 namespace PressRoom.Pipeline.Storage;
 
@@ -21,7 +20,7 @@ public sealed class EntityNameWriter(PressRoomStorage storage, TimeProvider cloc
 
     /// <summary>Writes the rows that changed or are stale, streamed in batches (never collected into one list).</summary>
     /// <returns>The rows written (the rest were fresh already).</returns>
-    public Task<int> WriteAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    public Task<int> WriteAsync(IEnumerable<EntityNameRow> rows, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var due = rows.Where(row => !written.TryGetValue((row.PartitionKey, row.RowKey), out var last)
@@ -36,12 +35,12 @@ public sealed class EntityNameWriter(PressRoomStorage storage, TimeProvider cloc
                 written.Clear();
             }
 
-            foreach (var row in batch.Cast<TableEntity>())
+            foreach (var row in batch.Cast<EntityNameRow>())
             {
                 written[(row.PartitionKey, row.RowKey)] = (Content(row), now);
             }
         }, TableBatchWriter.MaxConcurrentBatches, cancellationToken);
     }
 
-    static string Content(TableEntity row) => $"{row.GetString("Category")}\u001f{row.GetString("Name")}\u001f{row.GetString("English")}";
+    static string Content(EntityNameRow row) => $"{row.Category}\u001f{row.Name}\u001f{row.English}";
 }

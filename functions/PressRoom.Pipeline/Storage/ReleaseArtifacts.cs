@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using Azure;
@@ -40,16 +41,23 @@ public sealed class ReleaseArtifacts(PressRoomStorage storage)
         await stream.CompleteAsync(cancellationToken);
     }
 
-    public Task WriteTextAsync(string releaseId, string file, string text, CancellationToken cancellationToken) =>
-        WriteAsync(releaseId, file, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
-
-    async Task WriteAsync(string releaseId, string file, byte[] bytes, string contentType, CancellationToken cancellationToken)
+    /// <summary>Writes text as UTF-8 (no BOM), encoded block by block rather than into one array of the whole text.</summary>
+    public async Task WriteTextAsync(string releaseId, string file, string text, CancellationToken cancellationToken)
     {
-        await Blob(releaseId, file).UploadAsync(
-            new BinaryData(bytes),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(text);
+        var headers = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" };
+        await using var stream = new BlockUploadStream(storage.ProcessedContainer.GetBlockBlobClient(PathOf(releaseId, file)), headers, JsonBlockBytes);
+        await using (var writer = new StreamWriter(stream, Utf8NoBom, TextBufferChars, leaveOpen: true))
+        {
+            await writer.WriteAsync(text.AsMemory(), cancellationToken);
+        }
+
+        await stream.CompleteAsync(cancellationToken);
     }
+
+    static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    const int TextBufferChars = 64 * 1024;
 
     public async Task<T> ReadJsonAsync<T>(string releaseId, string file, CancellationToken cancellationToken)
     {
@@ -72,6 +80,65 @@ public sealed class ReleaseArtifacts(PressRoomStorage storage)
             return null;
         }
     }
+
+    /// <summary>
+    /// Rewrites some top-level fields of a JSON blob, streamed from the stored copy to the new one, so a large document
+    /// is never held whole (<see cref="JsonTopLevelPatch"/>).
+    /// </summary>
+    /// <param name="replacements">Field name as stored (camelCase) → new value.</param>
+    /// <returns>False when the blob does not exist.</returns>
+    public async Task<bool> TryPatchJsonAsync(string releaseId, string file, IReadOnlyDictionary<string, object?> replacements, CancellationToken cancellationToken)
+    {
+        Response<BlobDownloadStreamingResult> download;
+        try
+        {
+            download = await Blob(releaseId, file).DownloadStreamingAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+
+        using var result = download.Value;
+        await using var content = result.Content;
+
+        // The new content is staged (or held, up to one block) and committed only after the old one was read to the end.
+        var headers = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" };
+        await using var stream = new BlockUploadStream(storage.ProcessedContainer.GetBlockBlobClient(PathOf(releaseId, file)), headers, JsonBlockBytes);
+        await JsonTopLevelPatch.CopyAsync(content, stream, replacements, NoFields, PressRoomJson.Options, cancellationToken);
+        await stream.CompleteAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a JSON blob without some of its top-level fields (streamed past, never parsed into objects): a summary of
+    /// a release.json without its entity lists, for example.
+    /// </summary>
+    public async Task<T?> TryReadJsonWithoutAsync<T>(string releaseId, string file, IReadOnlySet<string> omit, CancellationToken cancellationToken)
+        where T : class
+    {
+        Response<BlobDownloadStreamingResult> download;
+        try
+        {
+            download = await Blob(releaseId, file).DownloadStreamingAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+
+        using var result = download.Value;
+        await using var content = result.Content;
+        using var rest = new MemoryStream();
+        await JsonTopLevelPatch.CopyAsync(content, rest, NoReplacements, omit, PressRoomJson.Options, cancellationToken);
+        rest.Position = 0;
+        return await JsonSerializer.DeserializeAsync<T>(rest, PressRoomJson.Options, cancellationToken)
+            ?? throw new InvalidDataException($"{PathOf(releaseId, file)} is empty.");
+    }
+
+    static readonly IReadOnlySet<string> NoFields = FrozenSet<string>.Empty;
+
+    static readonly IReadOnlyDictionary<string, object?> NoReplacements = FrozenDictionary<string, object?>.Empty;
 
     public async Task<string?> TryReadTextAsync(string releaseId, string file, CancellationToken cancellationToken)
     {

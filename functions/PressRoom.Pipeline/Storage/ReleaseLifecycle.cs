@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -64,7 +65,8 @@ public sealed class ReleaseLifecycle(
         if (existing is not null)
         {
             // The claim's time is the release's time: listing keys derive from it and must not move on a retry.
-            record = record with { ReceivedAt = existing.ReceivedAt ?? record.ReceivedAt };
+            // A repeated save keeps the link to the previous version that versioning gave the first one.
+            record = record with { ReceivedAt = existing.ReceivedAt ?? record.ReceivedAt, Supersedes = record.Supersedes ?? existing.Supersedes };
             var current = existing.Status;
             if (current is ReleaseStatus.Withdrawn or ReleaseStatus.Superseded)
             {
@@ -104,7 +106,7 @@ public sealed class ReleaseLifecycle(
         if (outcome == ReleaseStatus.Completed)
         {
             await ReconcileVersionsAsync(record.DocumentId, cancellationToken);
-            record = await artifacts.ReadJsonAsync<ReleaseRecord>(record.ReleaseId, ReleaseArtifacts.ReleaseFile, cancellationToken);
+            record = await WithVersioningAsync(record, cancellationToken);
         }
 
         var type = ReleaseEventTypes.ForStatus(outcome);
@@ -142,9 +144,9 @@ public sealed class ReleaseLifecycle(
             }
 
             // Also when already Withdrawn: an interrupted earlier call may have changed the status without sending the event.
-            var record = await RecordOfAsync(row, cancellationToken);
+            var data = await EventDataAsync((await GetRowAsync(row.DocumentId ?? row.PartitionKey, releaseId, cancellationToken)) ?? row, cancellationToken);
             var key = count <= 1 ? EventKey(ReleaseEventTypes.Withdrawn) : $"{EventKey(ReleaseEventTypes.Withdrawn)}-{count}";
-            await events.PublishOnceAsync(releaseId, key, ReleaseEventTypes.Withdrawn, ReleaseEventData.From(record), cancellationToken);
+            await events.PublishOnceAsync(releaseId, key, ReleaseEventTypes.Withdrawn, data, cancellationToken);
             withdrawn.Add(releaseId);
         }
 
@@ -177,6 +179,22 @@ public sealed class ReleaseLifecycle(
         }
     }
 
+    /// <summary>
+    /// The record as versioning left it. Reconciling changes only the status and version links, and they are on the
+    /// release's row, so the release.json just written (every mention of a large release) is not read back for them.
+    /// </summary>
+    async Task<ReleaseRecord> WithVersioningAsync(ReleaseRecord record, CancellationToken cancellationToken)
+    {
+        var row = await GetRowAsync(record.DocumentId, record.ReleaseId, cancellationToken);
+        return row is null ? record : record with
+        {
+            Status = row.Status ?? record.Status,
+            Supersedes = row.Supersedes,
+            SupersededBy = row.SupersededBy,
+            WithdrawnAt = row.WithdrawnAt,
+        };
+    }
+
     async Task ReinstateIfWithdrawnAsync(ReleaseInput input, CancellationToken cancellationToken)
     {
         var row = await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken);
@@ -195,9 +213,9 @@ public sealed class ReleaseLifecycle(
         logger.LogInformation("Release {ReleaseId} reinstated as {Status}: its content was uploaded again", input.ReleaseId, previous);
         if (previous is ReleaseStatus.Completed or ReleaseStatus.Rejected or ReleaseStatus.Failed)
         {
-            var record = await RecordOfAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
+            var data = await EventDataAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
             var type = ReleaseEventTypes.ForStatus(previous);
-            await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(type)}-reinstated-{row.Withdrawals ?? 1}", type, ReleaseEventData.From(record), cancellationToken);
+            await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(type)}-reinstated-{row.Withdrawals ?? 1}", type, data, cancellationToken);
         }
     }
 
@@ -228,8 +246,8 @@ public sealed class ReleaseLifecycle(
         await ReconcileVersionsAsync(input.DocumentId, cancellationToken);
 
         logger.LogInformation("Release {ReleaseId} is current again: its content was uploaded again (re-upload {Count})", input.ReleaseId, reuploads);
-        var record = await RecordOfAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
-        await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(ReleaseEventTypes.Processed)}-current-{reuploads}", ReleaseEventTypes.Processed, ReleaseEventData.From(record), cancellationToken);
+        var data = await EventDataAsync((await GetRowAsync(input.DocumentId, input.ReleaseId, cancellationToken))!, cancellationToken);
+        await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(ReleaseEventTypes.Processed)}-current-{reuploads}", ReleaseEventTypes.Processed, data, cancellationToken);
     }
 
     /// <summary>Changes the status everywhere a release's status is stored: Releases, ReleasesByTime, EntityIndex and release.json.</summary>
@@ -248,32 +266,42 @@ public sealed class ReleaseLifecycle(
         }
 
         await RowPatch.MergeIfExistsAsync(storage.ReleasesByTimeTable, TableKeys.MonthBucket(receivedAt), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
+        // The release's index rows: one per key of a named entity (dates and numbers are not indexed, so not patched).
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entity in storage.EntitiesTable.QueryAsync<ReleaseEntityKeyRow>(e => e.PartitionKey == TableKeys.Sanitize(releaseId), select: [nameof(ReleaseEntityKeyRow.EntityKey)], cancellationToken: cancellationToken))
+        await foreach (var entity in storage.EntitiesTable.QueryAsync<ReleaseEntityRow>(
+            e => e.PartitionKey == TableKeys.Sanitize(releaseId), select: [nameof(ReleaseEntityRow.EntityKey), nameof(ReleaseEntityRow.Category)], cancellationToken: cancellationToken))
         {
-            if (entity.EntityKey is { } key)
+            if (entity.EntityKey is { } key && ReleaseRows.IsIndexed(entity.Category))
             {
                 keys.Add(key);
             }
         }
 
-        foreach (var key in keys)
+        // One partition per key, so one request each: overlapped like the save writes them.
+        var rowKey = TableKeys.NewestFirst(receivedAt, releaseId);
+        await Parallel.ForEachAsync(
+            keys,
+            new ParallelOptions { MaxDegreeOfParallelism = TableBatchWriter.MaxConcurrentSingleRowBatches, CancellationToken = cancellationToken },
+            async (key, ct) => await RowPatch.MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), rowKey, listed, ct));
+
+        // release.json: the same fields, patched as it streams through (a release may hold a quarter million mentions).
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { [JsonName(nameof(ReleaseRecord.Status))] = status };
+        foreach (var name in (string[])[nameof(ReleaseRecord.SupersededBy), nameof(ReleaseRecord.Supersedes), nameof(ReleaseRecord.WithdrawnAt)])
         {
-            await RowPatch.MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), TableKeys.NewestFirst(receivedAt, releaseId), listed, cancellationToken);
+            if (extra.TryGetValue(name, out var value))
+            {
+                fields[JsonName(name)] = value;
+            }
         }
 
-        if (await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken) is { } record)
-        {
-            record = record with
-            {
-                Status = status,
-                SupersededBy = extra.TryGetValue(nameof(ReleaseRow.SupersededBy), out var by) ? (string?)by : record.SupersededBy,
-                Supersedes = extra.TryGetValue(nameof(ReleaseRow.Supersedes), out var of) ? (string?)of : record.Supersedes,
-                WithdrawnAt = extra.TryGetValue(nameof(ReleaseRow.WithdrawnAt), out var at) ? (DateTimeOffset?)at : record.WithdrawnAt,
-            };
-            await artifacts.WriteJsonAsync(releaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
-        }
+        await artifacts.TryPatchJsonAsync(releaseId, ReleaseArtifacts.ReleaseFile, fields, cancellationToken);
     }
+
+    /// <summary>A <see cref="ReleaseRecord"/> property's name in release.json.</summary>
+    static string JsonName(string property) => PressRoomJson.Options.PropertyNamingPolicy?.ConvertName(property) ?? property;
+
+    /// <summary>The entity lists of release.json, left out where only the summary is needed (the count is on the row).</summary>
+    static readonly IReadOnlySet<string> EntityLists = FrozenSet.Create(StringComparer.Ordinal, JsonName(nameof(ReleaseRecord.Entities)));
 
     Task ListMonthAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(receivedAt), TableUpdateMode.Replace, cancellationToken);
@@ -281,11 +309,18 @@ public sealed class ReleaseLifecycle(
     Task WriteTimeIndexAsync(ReleaseRecord record, CancellationToken cancellationToken) =>
         storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.TimeIndex(record), TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>The release.json of a row, or (for a release never processed) a record built from the row itself.</summary>
-    async Task<ReleaseRecord> RecordOfAsync(ReleaseRow row, CancellationToken cancellationToken)
+    /// <summary>The data of an event about a release: from its release.json without the entity lists, and its row.</summary>
+    async Task<ReleaseEventData> EventDataAsync(ReleaseRow row, CancellationToken cancellationToken) =>
+        ReleaseEventData.From(await SummaryOfAsync(row, cancellationToken)) with { EntityCount = row.EntityCount ?? 0 };
+
+    /// <summary>
+    /// The release.json of a row without its entity lists (streamed past, not parsed), or (for a release never
+    /// processed) a record built from the row itself.
+    /// </summary>
+    async Task<ReleaseRecord> SummaryOfAsync(ReleaseRow row, CancellationToken cancellationToken)
     {
         var releaseId = row.Id;
-        return await artifacts.TryReadJsonAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, cancellationToken)
+        return await artifacts.TryReadJsonWithoutAsync<ReleaseRecord>(releaseId, ReleaseArtifacts.ReleaseFile, EntityLists, cancellationToken)
             ?? new ReleaseRecord
             {
                 ReleaseId = releaseId,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Data.Tables;
 using PressRoom.Pipeline.Entities;
 
 namespace PressRoom.Pipeline.Storage;
@@ -9,7 +8,7 @@ namespace PressRoom.Pipeline.Storage;
 /// Maps records to table rows (docs/output-contract.md lists every column). Keys:
 /// Releases (DocumentId, ReleaseId); ReleasesByTime (month, newest-first + ReleaseId);
 /// ReleaseEntities (ReleaseId, lang-index of the first mention; one row per distinct entity); EntityIndex (entity key, newest-first + ReleaseId);
-/// EntityNames (first letter of a name token, token|entity key).
+/// EntityNames (script of a name token, token|entity key). Every row is a typed <see cref="TypedTableRow"/>.
 /// </summary>
 public static class ReleaseRows
 {
@@ -22,11 +21,19 @@ public static class ReleaseRows
     /// <summary>Partition of <c>ReleasesByTime</c> that lists the month buckets in use.</summary>
     public const string BucketsPartition = "_buckets";
 
-    /// <summary>Categories whose names are indexed for search; dates and numbers are not names.</summary>
+    /// <summary>
+    /// Categories that are not names: dates, numbers and contact details. Their keys are values, not entities one follows
+    /// from release to release, and they are most of a large release's distinct keys (every amount and head count is
+    /// its own key), so neither name search (<c>EntityNames</c>) nor "releases that mention X" (<c>EntityIndex</c>)
+    /// indexes them; <c>ReleaseEntities</c> and release.json keep them.
+    /// </summary>
     static readonly HashSet<string> UnnamedCategories = new(StringComparer.OrdinalIgnoreCase)
     {
         "DateTime", "Quantity", "PhoneNumber", "Email", "URL", "IP",
     };
+
+    /// <summary>Whether entities of a category are indexed (<c>EntityIndex</c>, <c>EntityNames</c>): named ones only.</summary>
+    public static bool IsIndexed(string? category) => category is not null && !UnnamedCategories.Contains(category);
 
     public static ReleaseRow Release(ReleaseRecord record) => new()
     {
@@ -98,7 +105,7 @@ public static class ReleaseRows
     /// <summary>Mention offsets kept on an entity row when no option says otherwise (<c>Save:MaxMentionOffsets</c>).</summary>
     public const int DefaultMaxMentionOffsets = 32;
 
-    public static IEnumerable<TableEntity> Entities(string releaseId, string language, IReadOnlyList<ExtractedEntity> entities) =>
+    public static IEnumerable<ReleaseEntityRow> Entities(string releaseId, string language, IEnumerable<ExtractedEntity> entities) =>
         Entities(releaseId, language, entities, DefaultMaxMentionOffsets);
 
     /// <summary>
@@ -107,36 +114,41 @@ public static class ReleaseRows
     /// and the offsets of at most <paramref name="maxMentionOffsets"/> of them; the full list stays in release.json, so
     /// a release that names one body ten thousand times writes one row for it, not ten thousand.
     /// </summary>
-    public static IEnumerable<TableEntity> Entities(string releaseId, string language, IReadOnlyList<ExtractedEntity> entities, int maxMentionOffsets)
+    public static IEnumerable<ReleaseEntityRow> Entities(string releaseId, string language, IEnumerable<ExtractedEntity> entities, int maxMentionOffsets)
     {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentOutOfRangeException.ThrowIfNegative(maxMentionOffsets);
-        return Distinct(entities, maxMentionOffsets).Select(g => new TableEntity(TableKeys.Sanitize(releaseId), $"{TableKeys.Sanitize(language)}-{g.Index:D5}")
+        return Distinct(entities, maxMentionOffsets).Select(g => new ReleaseEntityRow
         {
-            ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
-            ["ReleaseId"] = releaseId,
-            ["Language"] = language,
-            ["Category"] = g.First.Category,
-            ["Subcategory"] = g.First.Subcategory,
-            ["Text"] = Clip(g.First.Text),
-            ["English"] = Clip(g.English),
-            ["Value"] = Clip(g.First.Value),
-            ["EntityKey"] = g.First.Key,
-            ["Offset"] = g.First.Offset,
-            ["Length"] = g.First.Length,
-            ["Confidence"] = g.First.Confidence,
-            ["Provider"] = g.First.Provider,
-            ["Attributes"] = g.First.Attributes is null ? null : Clip(JsonSerializer.Serialize(g.First.Attributes, PressRoomJson.Options)),
-            ["MentionCount"] = g.Count,
-            ["MentionOffsets"] = JsonSerializer.Serialize(g.Offsets, PressRoomJson.Options),
+            PartitionKey = TableKeys.Sanitize(releaseId),
+            RowKey = $"{TableKeys.Sanitize(language)}-{g.Index:D5}",
+            SchemaVersion = ReleaseRecord.CurrentSchemaVersion,
+            ReleaseId = releaseId,
+            Language = language,
+            Category = g.First.Category,
+            Subcategory = g.First.Subcategory,
+            Text = Clip(g.First.Text),
+            English = Clip(g.English),
+            Value = Clip(g.First.Value),
+            EntityKey = g.First.Key,
+            Offset = g.First.Offset,
+            Length = g.First.Length,
+            Confidence = g.First.Confidence,
+            Provider = g.First.Provider,
+            Attributes = g.First.Attributes is null ? null : Clip(JsonSerializer.Serialize(g.First.Attributes, PressRoomJson.Options)),
+            MentionCount = g.Count,
+            MentionOffsets = JsonSerializer.Serialize(g.Offsets, PressRoomJson.Options),
         });
     }
 
-    /// <summary>One row per distinct entity key of the release, in the entity's partition, newest release first.</summary>
+    /// <summary>
+    /// One row per distinct key of a named entity of the release (<see cref="IsIndexed"/>), in the entity's partition,
+    /// newest release first. Each row is its own request (one partition per key), which is why unnamed categories are left out.
+    /// </summary>
     public static IEnumerable<EntityIndexRow> Index(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Distinct(entities, maxMentionOffsets: 0)
+        return Distinct(entities.Where(e => IsIndexed(e.Category)), maxMentionOffsets: 0)
             .Select(g => WithSummary(
                 new EntityIndexRow
                 {
@@ -156,27 +168,29 @@ public static class ReleaseRows
     /// prefix search is one range query in one partition and a release's names are written in a few batches
     /// (one partition per first letter cost one round trip per letter).
     /// </summary>
-    public static IEnumerable<TableEntity> Names(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
+    public static IEnumerable<EntityNameRow> Names(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var rows = new Dictionary<(string, string), TableEntity>();
-        foreach (var group in Distinct(entities.Where(e => !UnnamedCategories.Contains(e.Category)), maxMentionOffsets: 0))
+        var rows = new Dictionary<(string, string), EntityNameRow>();
+        foreach (var group in Distinct(entities.Where(e => IsIndexed(e.Category)), maxMentionOffsets: 0))
         {
             var name = group.ArabicText ?? group.First.Text;
             foreach (var token in group.Forms.SelectMany(f => NameNormalizer.Tokens(f.Text).Concat(NameNormalizer.Tokens(f.English))).Distinct(StringComparer.Ordinal))
             {
                 var pk = NamePartition(token);
                 var rk = TableKeys.Sanitize($"{token}|{group.First.Key}");
-                rows[(pk, rk)] = new TableEntity(pk, rk)
+                rows[(pk, rk)] = new EntityNameRow
                 {
-                    ["SchemaVersion"] = ReleaseRecord.CurrentSchemaVersion,
-                    ["Token"] = token,
-                    ["EntityKey"] = group.First.Key,
-                    ["Category"] = group.First.Category,
-                    ["Name"] = Clip(name),
-                    ["English"] = Clip(group.EnglishName),
-                    ["LastReleaseId"] = record.ReleaseId,
-                    ["LastSeenAt"] = record.ReceivedAt,
+                    PartitionKey = pk,
+                    RowKey = rk,
+                    SchemaVersion = ReleaseRecord.CurrentSchemaVersion,
+                    Token = token,
+                    EntityKey = group.First.Key,
+                    Category = group.First.Category,
+                    Name = Clip(name),
+                    English = Clip(group.EnglishName),
+                    LastReleaseId = record.ReleaseId,
+                    LastSeenAt = record.ReceivedAt,
                 };
             }
         }

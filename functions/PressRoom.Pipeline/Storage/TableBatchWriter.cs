@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -61,9 +62,10 @@ public static class TableBatchWriter
         ArgumentNullException.ThrowIfNull(entities);
         var open = new Dictionary<string, (List<ITableEntity> Rows, long Bytes)>(StringComparer.Ordinal);
         int buffered = 0;
+        using var sizing = new RowSizer();
         foreach (var entity in entities)
         {
-            long size = EstimateSize(entity) + PerOperationOverhead;
+            long size = sizing.Estimate(entity) + PerOperationOverhead;
             if (open.TryGetValue(entity.PartitionKey, out var batch) && batch.Bytes + size > BatchBudget)
             {
                 open.Remove(entity.PartitionKey);
@@ -105,14 +107,42 @@ public static class TableBatchWriter
         }
     }
 
-    static long EstimateSize(ITableEntity entity) => entity switch
+    /// <summary>
+    /// A row's size as JSON, the way it is sent: typed rows are serialized into one reused buffer, so sizing the rows
+    /// of a large release makes no garbage (it made a string per row).
+    /// </summary>
+    sealed class RowSizer : IDisposable
     {
-        TableEntity te => te.Sum(kv => Encoding.UTF8.GetByteCount(kv.Key) + (kv.Value switch
+        readonly ArrayBufferWriter<byte> buffer = new(4 * 1024);
+        Utf8JsonWriter? writer;
+
+        public long Estimate(ITableEntity entity)
         {
-            string s => Encoding.UTF8.GetByteCount(s) * 2L,
-            byte[] b => b.Length * 2L,
-            _ => 32,
-        })),
-        _ => Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(entity, entity.GetType())),
-    };
+            if (entity is TableEntity bag)
+            {
+                return bag.Sum(kv => Encoding.UTF8.GetByteCount(kv.Key) + (kv.Value switch
+                {
+                    string s => Encoding.UTF8.GetByteCount(s) * 2L,
+                    byte[] b => b.Length * 2L,
+                    _ => 32,
+                }));
+            }
+
+            buffer.ResetWrittenCount();
+            if (writer is null)
+            {
+                writer = new Utf8JsonWriter(buffer);
+            }
+            else
+            {
+                writer.Reset(buffer);
+            }
+
+            JsonSerializer.Serialize(writer, entity, entity.GetType());
+            writer.Flush();
+            return buffer.WrittenCount;
+        }
+
+        public void Dispose() => writer?.Dispose();
+    }
 }

@@ -149,9 +149,9 @@ public sealed class BlobEventTests
         // What a consumer groups copies by: the content hash, in the event itself.
         Assert.All(events, e => Assert.Equal(first.Sha256, e.GetProperty("data").GetProperty("contentSha256").GetString()));
 
-        // Every entity of the content lists both releases in the entity index.
+        // Every named entity of the content lists both releases in the entity index (dates and numbers are not indexed).
         var record = await new ReleaseArtifacts(storage).ReadJsonAsync<ReleaseRecord>(first.ReleaseId, ReleaseArtifacts.ReleaseFile, CancellationToken.None);
-        var keys = record.Entities.Values.SelectMany(l => l).Select(e => e.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var keys = record.Entities.Values.SelectMany(l => l).Where(e => e.Category is not ("DateTime" or "Quantity")).Select(e => e.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(keys);
         foreach (var key in keys)
         {

@@ -70,6 +70,10 @@ public sealed class BoundedSaveTests(AzuriteFixture azurite)
         var index = await OutputContract.RowsAsync(storage.EntityIndexTable, $"person:zaher-{suffix}");
         Assert.Equal(Repeats, Assert.Single(index).GetInt32("Mentions"));
 
+        // Dates are not indexed (neither are numbers): their partition stays empty, while ReleaseEntities keeps the row.
+        Assert.Empty(await OutputContract.RowsAsync(storage.EntityIndexTable, $"datetime:monday-{suffix}"));
+        Assert.Single(rows, r => r.GetString("EntityKey") == $"datetime:monday-{suffix}");
+
         // release.json keeps the full list.
         var record = JsonSerializer.Deserialize<ReleaseRecord>((await storage.ProcessedContainer.GetBlobClient($"{releaseId}/release.json").DownloadContentAsync()).Value.Content.ToString(), PressRoomJson.Options)!;
         Assert.Equal(entities.Count, record.Entities["ar"].Count);

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Tests.Infrastructure;
 
@@ -24,18 +23,20 @@ public sealed class EntityNameWriterTests(AzuriteFixture azurite)
         var writer = new EntityNameWriter(storage, clock);
         var key = $"person:test-{Guid.NewGuid():N}";
 
-        TableEntity Row(string release, string english) => new(ReleaseRows.NamePartition("voronkov"), $"voronkov|{key}")
+        EntityNameRow Row(string release, string english) => new()
         {
-            ["Token"] = "voronkov",
-            ["EntityKey"] = key,
-            ["Category"] = "Person",
-            ["Name"] = "فلاديمير فورونكوف",
-            ["English"] = english,
-            ["LastReleaseId"] = release,
+            PartitionKey = ReleaseRows.NamePartition("voronkov"),
+            RowKey = $"voronkov|{key}",
+            Token = "voronkov",
+            EntityKey = key,
+            Category = "Person",
+            Name = "فلاديمير فورونكوف",
+            English = english,
+            LastReleaseId = release,
         };
 
         async Task<string?> LastReleaseAsync() =>
-            (await storage.EntityNamesTable.GetEntityAsync<TableEntity>(ReleaseRows.NamePartition("voronkov"), $"voronkov|{key}")).Value.GetString("LastReleaseId");
+            (await storage.EntityNamesTable.GetEntityAsync<EntityNameRow>(ReleaseRows.NamePartition("voronkov"), $"voronkov|{key}")).Value.LastReleaseId;
 
         Assert.Equal(1, await writer.WriteAsync([Row("release-a", "Vladimir Voronkov")], CancellationToken.None));
         Assert.Equal("release-a", await LastReleaseAsync());

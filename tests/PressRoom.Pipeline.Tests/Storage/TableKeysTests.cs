@@ -44,4 +44,16 @@ public class TableKeysTests
         Assert.True(batches.Count > 1);
         Assert.All(batches, b => Assert.True(b.Count * 2 * 30_000 * 2 < TableBatchWriter.MaxBatchBytes));
     }
+
+    [Fact]
+    public void Typed_rows_are_sized_as_sent_and_batches_stay_under_four_mebibytes()
+    {
+        // Arabic text: two UTF-8 bytes a letter, more once escaped in JSON; 100 such rows are far over 4 MiB.
+        var text = string.Concat(Enumerable.Repeat("بيان ", 6_000));
+        var rows = Enumerable.Range(0, 100).Select(i => new ReleaseEntityRow { PartitionKey = "p", RowKey = $"ar-{i:D5}", Text = text, English = text, Attributes = text }).ToList();
+        var batches = TableBatchWriter.Plan(rows).ToList();
+        Assert.True(batches.Count > 1);
+        Assert.Equal(100, batches.Sum(b => b.Count));
+        Assert.All(batches, b => Assert.True(b.Sum(r => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r, r.GetType()).Length) < TableBatchWriter.MaxBatchBytes));
+    }
 }

@@ -1,8 +1,9 @@
 namespace PressRoom.Pipeline.Storage;
 
-/// <summary>An <c>EntityNames</c> row as search reads it: one name token of one entity.</summary>
+/// <summary>An <c>EntityNames</c> row: one normalized name token of one entity, written by the save and read by search.</summary>
 public sealed class EntityNameRow : TypedTableRow
 {
+    public string? SchemaVersion { get; set; }
     public string? Token { get; set; }
     public string? EntityKey { get; set; }
     public string? Category { get; set; }
