@@ -3,6 +3,7 @@ import { entityReleases } from "./api.js";
 import { categoryClass, categoryLabel, formatValue, formatWhen, h, isRtl } from "./format.js";
 
 const HIDE_DELAY_MS = 250;
+const UNINDEXED_CATEGORIES = new Set(["DateTime", "Quantity", "PhoneNumber", "Email", "URL", "IP"]);
 
 export class EntityPopover {
   constructor(element) {
@@ -67,8 +68,10 @@ export class EntityPopover {
     add("English", entity.english || "—", { lang: "en", class: "pop-english" });
     add("Value", formatValue(entity.value, entity.category), { class: "pop-value", dir: "ltr" });
     add("Type", entity.subcategory);
-    const related = h("div", { class: "pop-related" }, h("strong", {}, "Other releases"), h("p", { class: "hint" }, entity.key ? "Looking…" : "Not linked to other releases."));
-    if (entity.key) this.fillRelated(related, entity.key, currentId);
+    // Dates and numbers are not in the entity index (docs/output-contract.md), so there is nothing to look up.
+    const linked = entity.key && !UNINDEXED_CATEGORIES.has(entity.category);
+    const related = h("div", { class: "pop-related" }, h("strong", {}, "Other releases"), h("p", { class: "hint" }, linked ? "Looking…" : "Not linked to other releases."));
+    if (linked) this.fillRelated(related, entity.key, currentId);
     return [
       h("span", { class: "pop-cat" }, h("span", { class: `swatch sw-${category}`, "aria-hidden": "true" }), categoryLabel(entity.category)),
       h("h3", { lang: entity.english ? "en" : undefined }, name),
