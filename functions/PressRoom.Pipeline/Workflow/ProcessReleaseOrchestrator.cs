@@ -144,9 +144,10 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
             var failedStage = FailedStage(failure, stage);
             var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
             context.SetCustomStatus(new StageStatus(failedStage, reason));
+            var message = failedStage == stage ? failure.ErrorMessage : failure.InnerFailure?.ErrorMessage ?? failure.ErrorMessage;
             await context.CallAsync(
                 PipelineTasks.RecordFailure,
-                new FailureInput(input, failedStage, reason, failure.ErrorMessage, timings),
+                new FailureInput(input, failedStage, reason, message, timings),
                 Retry);
 
             // Rethrow so the instance shows as Failed to admins and can be restarted as is.

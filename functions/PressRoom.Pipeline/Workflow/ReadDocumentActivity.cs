@@ -37,13 +37,9 @@ public sealed class ReadDocumentActivity(
             return summary with { Stages = [read] };
         }
 
-        // The stage mark moves on only when no translation follows: otherwise Translate is the next stage staff see,
-        // and the short source extraction stays under ReadDocument (one Releases-row write less).
+        // Staff see the stage that runs now; the orchestration's own status says ReadDocument until the activity ends.
         var language = summary.Language?.Language ?? "und";
-        if (input.TargetLanguages.All(t => string.Equals(t, language, StringComparison.OrdinalIgnoreCase)))
-        {
-            await progress.MarkAsync(input.ReleaseId, TaskNames.ExtractEntities, cancellationToken);
-        }
+        await progress.MarkAsync(input.ReleaseId, TaskNames.ExtractEntities, cancellationToken);
 
         var (entities, extracted) = await extraction.RunInsideAsync(input.ReleaseId, document.Text, language, document.Dateline?.Date, cancellationToken);
         return summary with { Entities = entities, Stages = [read, extracted] };
