@@ -71,7 +71,7 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
         Assert.Contains("refused release filters", failedRow.GetProperty("lastError").GetString());
         Assert.True(failedRow.GetProperty("durationMs").GetDouble() > 0);
 
-        var byName = await ListAsync("?name=processrelease&status=Completed,Failed");
+        var byName = await ListAsync("?name=processreleasev2&status=Completed,Failed");
         Assert.Contains(byName, r => r.GetProperty("releaseId").GetString() == ok);
         Assert.Contains(byName, r => r.GetProperty("releaseId").GetString() == failed);
         Assert.Empty(await ListAsync("?name=SomeOtherOrchestration"));
