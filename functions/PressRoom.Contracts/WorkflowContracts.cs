@@ -36,10 +36,20 @@ public sealed record DocumentSummary
     /// <summary>Time the detection took inside the read, reported as the <see cref="TaskNames.DetectLanguage"/> timing.</summary>
     public double DetectLanguageMilliseconds { get; init; }
 
+    /// <summary>Entities of the source text, extracted inside the same activity (null from a read that did not extract).</summary>
+    public EntitySummary? Entities { get; init; }
+
+    /// <summary>Stages the activity ran, timed on its own clock: ReadDocument and, when it extracted, ExtractEntities.</summary>
+    public IReadOnlyList<StageTiming> Stages { get; init; } = [];
+
     public static DocumentSummary Rejection(string code, string message) => new() { Rejected = true, ReasonCode = code, ReasonMessage = message };
 }
 
-public sealed record TranslateInput(string ReleaseId, string SourceLanguage, string TargetLanguage);
+/// <summary>
+/// One target language of a release. <paramref name="ReferenceDate"/> (the dateline's date) resolves relative dates
+/// when the translation's entities are extracted inside the same activity; absent in messages of the first orchestration version.
+/// </summary>
+public sealed record TranslateInput(string ReleaseId, string SourceLanguage, string TargetLanguage, DateOnly? ReferenceDate = null);
 
 public sealed record TranslationSummary
 {
@@ -58,6 +68,12 @@ public sealed record TranslationSummary
     public int UntranslatedParagraphs { get; init; }
 
     public string? TextBlob { get; init; }
+
+    /// <summary>Entities of the translation, extracted inside the same activity (null when nothing was translated).</summary>
+    public EntitySummary? Entities { get; init; }
+
+    /// <summary>Stages the activity ran, timed on its own clock: Translate and, when it extracted, ExtractEntities.</summary>
+    public IReadOnlyList<StageTiming> Stages { get; init; } = [];
 }
 
 /// <summary>Which text to analyse: the source (language = source) or a translation (language = target).</summary>
@@ -76,7 +92,10 @@ public sealed record EntitySummary
     public string? ModelVersion { get; init; }
 }
 
-/// <summary>Start and end of one stage, from the orchestration clock (deterministic on replay).</summary>
+/// <summary>
+/// Start and end of one stage. The orchestrator records what it times on the orchestration clock (deterministic on
+/// replay); stages inside an activity are timed there and come back in the activity's result, so replays see them too.
+/// </summary>
 public sealed record StageTiming(string Stage, DateTime Start, DateTime End)
 {
     public double Milliseconds => (End - Start).TotalMilliseconds;
@@ -114,11 +133,28 @@ public static class ReleaseStatus
 /// <summary>Names of the orchestration and activities; the Functions app uses the same names.</summary>
 public static class TaskNames
 {
-    public const string ProcessRelease = "ProcessRelease";
+    /// <summary>
+    /// The release orchestration new releases start under (version 2: entity extraction inside ReadDocument and
+    /// Translate). A new name, not new code under the old one, because histories of instances in flight during an
+    /// upgrade replay against the code registered under their name.
+    /// </summary>
+    public const string ProcessRelease = "ProcessReleaseV2";
+
+    /// <summary>
+    /// Version 1 (a separate ExtractEntities activity per text). Still registered so instances started before the
+    /// upgrade finish; nothing new starts under it. Remove once no instance of it is running.
+    /// </summary>
+    public const string ProcessReleaseV1 = "ProcessRelease";
+
+    /// <summary>True for any version of the release orchestration.</summary>
+    public static bool IsProcessRelease(string? name) =>
+        string.Equals(name, ProcessRelease, StringComparison.Ordinal) || string.Equals(name, ProcessReleaseV1, StringComparison.Ordinal);
+
     public const string ReadDocument = "ReadDocument";
     /// <summary>Not an activity: the timing of the language detection inside <see cref="ReadDocument"/>.</summary>
     public const string DetectLanguage = "DetectLanguage";
     public const string Translate = "Translate";
+    /// <summary>A stage inside ReadDocument and Translate; an activity of its own only in <see cref="ProcessReleaseV1"/>.</summary>
     public const string ExtractEntities = "ExtractEntities";
     public const string SaveResults = "SaveResults";
     public const string RecordFailure = "RecordFailure";

@@ -16,6 +16,11 @@ public sealed class ProcessReleaseFunctions(
     public static Task<ReleaseOutcome> ProcessRelease([OrchestrationTrigger] TaskOrchestrationContext context) =>
         ProcessReleaseOrchestrator.RunWorkflowAsync(context, context.GetInput<ReleaseInput>()!);
 
+    /// <summary>Version 1, kept until the instances started before the upgrade have finished (docs/architecture.md).</summary>
+    [Function(TaskNames.ProcessReleaseV1)]
+    public static Task<ReleaseOutcome> ProcessReleaseV1([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        ProcessReleaseOrchestratorV1.RunWorkflowAsync(context, context.GetInput<ReleaseInput>()!);
+
     [Function(TaskNames.ReadDocument)]
     public Task<DocumentSummary> ReadDocument([ActivityTrigger] ReleaseInput input, FunctionContext context) =>
         readDocument.RunTracedAsync(input, null, TaskNames.ReadDocument, context.CancellationToken);

@@ -17,6 +17,7 @@ public static class BenchCommand
         command.Subcommands.Add(EndToEnd());
         command.Subcommands.Add(Sizes());
         command.Subcommands.Add(Soak());
+        command.Subcommands.Add(Idle());
         return command;
     }
 
@@ -40,8 +41,8 @@ public static class BenchCommand
             var raw = new List<object>();
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024 / 1024} GiB; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; Azurite data {parse.GetValue(storage)}");
             report.AppendLine();
-            report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | Azurite CPU s | peak MiB (per process) |");
-            report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+            report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | Azurite CPU s | CPU-s per release (all) | storage requests per release | peak MiB (per process) |");
+            report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
             foreach (var n in parse.GetValue(releases)!)
             {
                 foreach (var p in parse.GetValue(processes)!)
@@ -56,8 +57,8 @@ public static class BenchCommand
                     var direct = await DirectBench.RunAsync(env.Runtime.Services, n, seed: n, ct);
                     double directPerMinute = direct.Releases / direct.Seconds * 60;
                     report.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {pipeline.StorageCpuSeconds:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
-                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} (Azurite CPU {ceiling.StorageCpuSeconds:0} s); drain (s: done) {Drain(pipeline)} ||||||||||||");
+                        $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {pipeline.StorageCpuSeconds:0} | {pipeline.CpuSecondsPerRelease:0.000} | {pipeline.RequestsPerRelease:0.0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
+                    report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} (Azurite CPU {ceiling.StorageCpuSeconds:0} s); drain (s: done) {Drain(pipeline)} ||||||||||||||");
                     raw.Add(new { n, p, pipeline = Plain(pipeline), ceiling = Plain(ceiling), direct });
                 }
             }
@@ -126,12 +127,54 @@ public static class BenchCommand
         return command;
     }
 
+    static Command Idle()
+    {
+        var releases = new Option<int>("--releases") { DefaultValueFactory = _ => 30, Description = "Releases uploaded one at a time" };
+        var spacing = new Option<double>("--spacing-seconds") { DefaultValueFactory = _ => 3, Description = "Idle time after each release is processed, before the next upload" };
+        var probe = new Option<double>("--idle-seconds") { DefaultValueFactory = _ => 20, Description = "How long the idle runtime is watched (requests and CPU with nothing to do)" };
+        var watch = new Option<TimeSpan?>("--watch-interval") { Description = "PressRoom:WatchInterval of the runtime (blob listing period; default 00:00:01)" };
+        var polling = new Option<TimeSpan?>("--max-polling") { Description = "PressRoom:Engine:MaxQueuePollingInterval (the longest an idle queue goes unpolled; default 00:00:01)" };
+        var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
+        var command = new Command("idle", "One release at a time on an idle runtime: upload → processed p50/p95, and what the idle runtime costs")
+        {
+            releases, spacing, probe, watch, polling, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new Dictionary<string, string>(Settings, StringComparer.Ordinal);
+            if (parse.GetValue(watch) is { } w)
+            {
+                settings["PressRoom__WatchInterval"] = w.ToString("c", CultureInfo.InvariantCulture);
+            }
+
+            if (parse.GetValue(polling) is { } p)
+            {
+                settings["PressRoom__Engine__MaxQueuePollingInterval"] = p.ToString("c", CultureInfo.InvariantCulture);
+            }
+
+            await using var env = await BenchEnvironment.StartAsync(1, settings, ct);
+            var result = await IdleBench.RunAsync(env, parse.GetValue(releases), TimeSpan.FromSeconds(parse.GetValue(spacing)), TimeSpan.FromSeconds(parse.GetValue(probe)), Console.Error, ct);
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; watch interval {parse.GetValue(watch)?.ToString() ?? "default"}, max queue polling {parse.GetValue(polling)?.ToString() ?? "default"}");
+            report.AppendLine();
+            report.AppendLine("| releases | processed | upload → processed p50 ms | p95 ms | max ms | storage requests per release | idle requests/s | idle CPU (runtime + Azurite) % of a core |");
+            report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {result.Releases} | {result.Completed} | {result.P50Ms:0} | {result.P95Ms:0} | {result.MaxMs:0} | {result.RequestsPerRelease:0.0} | {result.IdleRequestsPerSecond:0.0} | {result.IdleCpuPercent:0.0} |");
+            Write(parse.GetValue(output)!, "idle", report.ToString(), result);
+            return result.Completed == result.Releases ? 0 : 1;
+        });
+        return command;
+    }
+
     static object Plain(EndToEndResult r) => new
     {
         r.Scenario, r.Releases, r.Processes, r.Completed, r.Seconds, r.ReleasesPerMinute, r.P50Ms, r.P95Ms, r.P99Ms, r.MeanStageMs,
         drainCurve = r.DrainCurve.Select(c => new[] { c.Seconds, c.Completed }),
         processUsage = r.ProcessUsage.Select(u => new { u.Pid, u.CpuSeconds, u.PeakMiB }),
         storageCpuSeconds = r.StorageCpuSeconds,
+        storageRequests = r.StorageRequests,
+        cpuSecondsPerRelease = r.CpuSecondsPerRelease,
+        requestsPerRelease = r.RequestsPerRelease,
     };
 
     static void Write(DirectoryInfo directory, string name, string markdown, object raw)

@@ -37,6 +37,9 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>Azurite's process (always started by the benchmark, so always known).</summary>
     public int StorageProcessId => azurite.ProcessId ?? throw new InvalidOperationException("The benchmark's Azurite was not started by it.");
 
+    /// <summary>Requests the benchmark's Azurite has answered so far (its access log is counted).</summary>
+    public long StorageRequests => azurite.RequestCount ?? 0;
+
     /// <summary>Starts sampling the runtime processes and Azurite.</summary>
     public ProcessSampler StartSampling()
     {
@@ -63,6 +66,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
             AzuriteQueuePort = LoopbackPort.Free(),
             AzuriteTablePort = LoopbackPort.Free(),
             AzuriteInMemory = storage == BenchStorage.Memory,
+            CountAzuriteRequests = true,
         };
         var azurite = await AzuriteProcess.StartAsync(options, cancellationToken);
         var taskHub = "bench" + Guid.NewGuid().ToString("N")[..10];

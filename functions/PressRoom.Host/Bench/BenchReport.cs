@@ -25,4 +25,12 @@ public sealed record EndToEndResult
 
     /// <summary>CPU seconds Azurite used during the run (storage is one Node.js process on the same cores).</summary>
     public required double StorageCpuSeconds { get; init; }
+
+    /// <summary>Requests Azurite answered from the first upload to the last release processed, the harness's own polling of the events queue taken out.</summary>
+    public long? StorageRequests { get; init; }
+
+    /// <summary>CPU seconds of the runtime processes and Azurite together, per completed release.</summary>
+    public double CpuSecondsPerRelease => Completed == 0 ? double.NaN : (ProcessUsage.Sum(u => u.CpuSeconds) + StorageCpuSeconds) / Completed;
+
+    public double? RequestsPerRelease => StorageRequests is { } n && Completed > 0 ? (double)n / Completed : null;
 }

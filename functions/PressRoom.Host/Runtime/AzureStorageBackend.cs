@@ -55,6 +55,7 @@ public sealed class AzureStorageBackend(DurableEngine engine) : IOrchestrationBa
             {
                 Name = String(e, "Name"),
                 Input = String(e, "Input"),
+                Output = type == EventType.TaskCompleted ? String(e, "Result") : null,
                 ScheduledId = type switch
                 {
                     EventType.TaskCompleted or EventType.TaskFailed => Int(e, "TaskScheduledId"),

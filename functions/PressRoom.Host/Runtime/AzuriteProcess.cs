@@ -11,12 +11,20 @@ namespace PressRoom.Host.Runtime;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     readonly Process? process;
+    readonly RequestTally? requests;
 
-    AzuriteProcess(string connectionString, Process? process)
+    AzuriteProcess(string connectionString, Process? process, RequestTally? requests = null)
     {
         ConnectionString = connectionString;
         this.process = process;
+        this.requests = requests;
     }
+
+    /// <summary>
+    /// Requests Azurite has answered since it started, from its access log (one line per request; a table batch is
+    /// one request); null unless <see cref="LocalRuntimeOptions.CountAzuriteRequests"/> was set.
+    /// </summary>
+    public long? RequestCount => requests?.Count;
 
     public string ConnectionString { get; }
 
@@ -53,7 +61,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in persistence.Concat(
                  [
-                     "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
+                     "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", options.AzuriteBlobPort.ToString(CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", options.AzuriteQueuePort.ToString(CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", options.AzuriteTablePort.ToString(CultureInfo.InvariantCulture),
@@ -62,13 +70,36 @@ public sealed class AzuriteProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // The access log (one stdout line per request) is on only when requests are counted (benchmarks): writing it costs Azurite CPU.
+        var tally = options.CountAzuriteRequests ? new RequestTally() : null;
+        if (tally is null)
+        {
+            start.ArgumentList.Add("--silent");
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => tally?.Observe(line.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await AzuriteConnection.WaitUntilReadyAsync(connection, TimeSpan.FromSeconds(30), cancellationToken);
-        return new AzuriteProcess(connection, process);
+        return new AzuriteProcess(connection, process, tally);
+    }
+
+    /// <summary>Counts access-log lines (<c>127.0.0.1 - - [time] "GET /path HTTP/1.1" 200 -</c>).</summary>
+    sealed class RequestTally
+    {
+        long count;
+
+        public long Count => Interlocked.Read(ref count);
+
+        public void Observe(string? line)
+        {
+            if (line is not null && line.Contains(" HTTP/1.1\" ", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref count);
+            }
+        }
     }
 
     static async Task<bool> RespondsAsync(string connection, TimeSpan timeout, CancellationToken cancellationToken)

@@ -26,6 +26,12 @@ public sealed class LocalRuntimeOptions
     public bool AzuriteInMemory { get; set; }
 
     /// <summary>
+    /// Have the Azurite this runtime starts write its access log, and count the requests in it (<c>pressroom bench</c>
+    /// reports storage requests per release). Off by default: the log costs Azurite CPU.
+    /// </summary>
+    public bool CountAzuriteRequests { get; set; }
+
+    /// <summary>
     /// Also run the benchmark's no-op tasks (<c>PressRoom:BenchTasks</c>). Set only by <c>pressroom bench</c> for the
     /// runtimes it starts; a production worker never registers them.
     /// </summary>

@@ -40,8 +40,9 @@ public sealed class AdminInstanceActions(IOrchestrationBackend backend, AdminAct
             }
 
             var input = InstanceRows.Parse(instance.SerializedInput);
+            // A release restarts under the current version of its orchestration (a version-1 instance too).
             await client.ScheduleNewOrchestrationInstanceAsync(
-                instance.Name,
+                TaskNames.IsProcessRelease(instance.Name) ? TaskNames.ProcessRelease : instance.Name,
                 input,
                 new StartOrchestrationOptions(instanceId).WithDedupeStatuses(RestartDedupe),
                 cancellationToken);

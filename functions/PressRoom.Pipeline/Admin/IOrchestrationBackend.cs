@@ -31,6 +31,9 @@ public sealed record OrchestrationEvent(EventType Type, int EventId, DateTimeOff
 
     public string? Input { get; init; }
 
+    /// <summary>Result of a completed activity (the stages it ran inside are read from it).</summary>
+    public string? Output { get; init; }
+
     /// <summary>Final status of an ExecutionCompleted event.</summary>
     public string? Status { get; init; }
 
@@ -80,7 +83,7 @@ public sealed class DurableClientBackend : IOrchestrationBackend
             },
             ExecutionTerminatedEvent t => new OrchestrationEvent(e.EventType, e.EventId, at) { Input = t.Input },
             TaskScheduledEvent s => new OrchestrationEvent(e.EventType, e.EventId, at) { Name = s.Name, Input = s.Input },
-            TaskCompletedEvent c => new OrchestrationEvent(e.EventType, e.EventId, at) { ScheduledId = c.TaskScheduledId },
+            TaskCompletedEvent c => new OrchestrationEvent(e.EventType, e.EventId, at) { ScheduledId = c.TaskScheduledId, Output = c.Result },
             TaskFailedEvent f => new OrchestrationEvent(e.EventType, e.EventId, at)
             {
                 ScheduledId = f.TaskScheduledId,

@@ -76,7 +76,7 @@ public static class InstanceRows
     public static ReleaseInput? TryReadInput(OrchestrationMetadata instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (instance.SerializedInput is null || !string.Equals(instance.Name, TaskNames.ProcessRelease, StringComparison.Ordinal))
+        if (instance.SerializedInput is null || !TaskNames.IsProcessRelease(instance.Name))
         {
             return null;
         }

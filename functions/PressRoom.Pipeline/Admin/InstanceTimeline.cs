@@ -1,11 +1,14 @@
+using System.Text.Json;
 using DurableTask.Core.History;
+using PressRoom.Pipeline.Workflow;
 using Microsoft.DurableTask.Client;
 
 namespace PressRoom.Pipeline.Admin;
 
 /// <summary>
-/// Turns history events into timeline bars: one per activity attempt (scheduled → completed/failed), retry waits,
-/// the orchestration itself, and the admin actions merged in by time.
+/// Turns history events into timeline bars: one per activity attempt (scheduled → completed/failed), the stages an
+/// activity ran inside it (ExtractEntities in ReadDocument and Translate, read from its result or its failure), retry
+/// waits, the orchestration itself, and the admin actions merged in by time.
 /// </summary>
 public static class InstanceTimeline
 {
@@ -50,6 +53,7 @@ public static class InstanceTimeline
                 _ => running ? "Running" : status.ToString(),
             };
             entries.Add(Bar("activity", scheduled.Name ?? "?", scheduled.Timestamp, result?.Timestamp, attempt, outcome, result?.ErrorMessage, running, now));
+            entries.AddRange(InnerStages(scheduled, result, attempt));
         }
 
         foreach (var timer in history.Where(e => e.Type == EventType.TimerCreated))
@@ -61,6 +65,51 @@ public static class InstanceTimeline
         entries.AddRange(actions.Select(a => new TimelineEntry("admin", a.Action, a.At, a.At, 0, 1, a.Outcome, $"{a.Actor}: {a.Reason}")));
         return entries.OrderBy(e => e.Start).ThenBy(e => e.Kind == "orchestration" ? 0 : 1).ToList();
     }
+
+    /// <summary>
+    /// Stages an activity ran inside it besides its own: from the <c>Stages</c> of its result when it completed (each
+    /// timed by the activity), or the ExtractEntities stage when that is what failed (then over the attempt's interval).
+    /// </summary>
+    static IEnumerable<TimelineEntry> InnerStages(OrchestrationEvent scheduled, OrchestrationEvent? result, int attempt)
+    {
+        if (result is { Type: EventType.TaskFailed } failed
+            && string.Equals(failed.ErrorType, typeof(EntityExtractionException).FullName, StringComparison.Ordinal))
+        {
+            yield return new TimelineEntry("stage", TaskNames.ExtractEntities, scheduled.Timestamp, failed.Timestamp, Math.Max(0, (failed.Timestamp - scheduled.Timestamp).TotalMilliseconds), attempt, "Failed", failed.ErrorMessage);
+            yield break;
+        }
+
+        if (result is not { Type: EventType.TaskCompleted, Output: { Length: > 0 } output } || !output.Contains("\"stages\"", StringComparison.OrdinalIgnoreCase))
+        {
+            yield break;
+        }
+
+        foreach (var stage in ReadStages(output).Where(s => !string.Equals(s.Stage, scheduled.Name, StringComparison.Ordinal)))
+        {
+            var start = new DateTimeOffset(DateTime.SpecifyKind(stage.Start, DateTimeKind.Utc));
+            var end = new DateTimeOffset(DateTime.SpecifyKind(stage.End, DateTimeKind.Utc));
+            yield return new TimelineEntry("stage", stage.Stage, start, end, Math.Max(0, stage.Milliseconds), attempt, "Completed", null);
+        }
+    }
+
+    static IReadOnlyList<StageTiming> ReadStages(string output)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(output);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, "stages", StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: JsonValueKind.Array } stages
+                ? stages.Value.Deserialize<List<StageTiming>>(StageJson) ?? []
+                : [];
+        }
+        catch (JsonException)
+        {
+            // A result that is not ours (or cut short) has no stages to show.
+            return [];
+        }
+    }
+
+    static readonly JsonSerializerOptions StageJson = new(JsonSerializerDefaults.Web);
 
     static TimelineEntry Bar(string kind, string name, DateTimeOffset start, DateTimeOffset? end, int attempt, string outcome, string? detail, bool running, DateTimeOffset now)
     {

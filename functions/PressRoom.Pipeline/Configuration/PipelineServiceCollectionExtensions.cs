@@ -59,6 +59,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTranslationProvider(configuration);
         services.AddEntityExtractor(configuration);
 
+        services.AddTransient<EntityExtractionStep>();
         services.AddTransient<ReadDocumentActivity>();
         services.AddTransient<TranslateActivity>();
         services.AddTransient<ExtractEntitiesActivity>();

@@ -1,17 +1,17 @@
-using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Documents;
-using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
 
 namespace PressRoom.Pipeline.Workflow;
 
-/// <summary>Extracts entities from the source text or from a translation and stores them as <c>entities.{lang}.json</c>.</summary>
+/// <summary>
+/// Version 1 of the workflow only (<see cref="TaskNames.ProcessReleaseV1"/>): extracts the entities of the source
+/// text or of a translation as an activity of its own. Kept registered so instances in flight during an upgrade finish.
+/// </summary>
 public sealed class ExtractEntitiesActivity(
     ReleaseArtifacts artifacts,
-    IEntityExtractor extractor,
-    ReleaseProgress progress,
-    ILogger<ExtractEntitiesActivity> logger) : PipelineActivity<ExtractInput, EntitySummary>
+    EntityExtractionStep extraction,
+    ReleaseProgress progress) : PipelineActivity<ExtractInput, EntitySummary>
 {
     public override async Task<EntitySummary> ExecuteAsync(ExtractInput input, CancellationToken cancellationToken)
     {
@@ -27,23 +27,6 @@ public sealed class ExtractEntitiesActivity(
             text = string.Join("\n\n", translation.Paragraphs);
         }
 
-        var result = await extractor.ExtractAsync(new EntityRequest(text, input.Language, input.ReferenceDate), cancellationToken);
-        await artifacts.WriteJsonAsync(
-            input.ReleaseId,
-            ReleaseArtifacts.EntitiesFile(input.Language),
-            new EntityDocument(input.Language, result.Provider, result.Entities, result.Warnings),
-            cancellationToken);
-
-        logger.LogInformation("Release {ReleaseId}: {Count} entities in {Language} by {Provider}", input.ReleaseId, result.Entities.Count, input.Language, result.Provider);
-        return new EntitySummary
-        {
-            Language = input.Language,
-            Provider = result.Provider,
-            Count = result.Entities.Count,
-            ByCategory = result.Entities.GroupBy(e => e.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            Warnings = result.Warnings,
-            CharactersSent = result.CharactersSent,
-            ModelVersion = result.ModelVersion,
-        };
+        return (await extraction.RunAsync(input.ReleaseId, text, input.Language, input.ReferenceDate, cancellationToken)).Summary;
     }
 }

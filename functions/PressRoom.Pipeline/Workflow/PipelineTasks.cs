@@ -20,6 +20,8 @@ public static class PipelineTasks
 {
     public static readonly PipelineActivityName<ReadDocumentActivity, ReleaseInput, DocumentSummary> ReadDocument = new(TaskNames.ReadDocument);
     public static readonly PipelineActivityName<TranslateActivity, TranslateInput, TranslationSummary> Translate = new(TaskNames.Translate);
+
+    /// <summary>Called only by <see cref="ProcessReleaseOrchestratorV1"/> (instances started before the upgrade).</summary>
     public static readonly PipelineActivityName<ExtractEntitiesActivity, ExtractInput, EntitySummary> ExtractEntities = new(TaskNames.ExtractEntities);
     public static readonly PipelineActivityName<SaveResultsActivity, SaveInput, ReleaseOutcome> SaveResults = new(TaskNames.SaveResults);
     public static readonly PipelineActivityName<RecordFailureActivity, FailureInput, ReleaseOutcome> RecordFailure = new(TaskNames.RecordFailure);
@@ -39,6 +41,7 @@ public static class PipelineTasks
         ArgumentNullException.ThrowIfNull(registry);
         return registry
             .AddOrchestrator<ProcessReleaseOrchestrator>(TaskNames.ProcessRelease)
+            .AddOrchestrator<ProcessReleaseOrchestratorV1>(TaskNames.ProcessReleaseV1)
             .Add(ReadDocument)
             .Add(Translate)
             .Add(ExtractEntities)

@@ -4,9 +4,12 @@ using PressRoom.Pipeline.Translation;
 namespace PressRoom.Pipeline.Workflow;
 
 /// <summary>
-/// The release workflow: ReadDocument (which detects the language) → Translate (fan-out per target language)
-/// → ExtractEntities (source and each translation, in parallel) → SaveResults.
-/// Deterministic: time comes from the orchestration clock, I/O only from activities.
+/// The release workflow (<see cref="TaskNames.ProcessRelease"/>, version 2): ReadDocument (which detects the language
+/// and extracts the source text's entities) → Translate (fan-out per target language; each extracts its
+/// translation's entities) → SaveResults. Three activity calls for a release with one target language instead of five:
+/// every call is a history load, a queue round trip and history writes. The stage timeline keeps its stages: the
+/// activities time what they ran inside and return it. Deterministic: time comes from the orchestration clock and
+/// from activity results, I/O only from activities.
 /// </summary>
 public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, ReleaseOutcome>
 {
@@ -21,7 +24,8 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
     });
 
     /// <summary>
-    /// True when an activity failed with a <see cref="PermanentFailureException"/>. <c>IsCausedBy</c> resolves the
+    /// True when an activity failed with a <see cref="PermanentFailureException"/>, directly or as the cause of an
+    /// <see cref="EntityExtractionException"/> (the stage inside ReadDocument and Translate). <c>IsCausedBy</c> resolves the
     /// failure's type by name and throws when the name is ambiguous (HttpRequestException exists in two loaded
     /// assemblies), which used to fail the whole orchestration on the commonest transient error; such a failure is
     /// not ours, so it is retried.
@@ -29,6 +33,19 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
     public static bool IsPermanent(TaskFailureDetails failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        for (var current = failure; current is not null; current = IsExtraction(current) ? current.InnerFailure : null)
+        {
+            if (IsPermanentItself(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    static bool IsPermanentItself(TaskFailureDetails failure)
+    {
         try
         {
             return failure.IsCausedBy<PermanentFailureException>();
@@ -38,6 +55,13 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
             return string.Equals(failure.ErrorType, typeof(PermanentFailureException).FullName, StringComparison.Ordinal);
         }
     }
+
+    static bool IsExtraction(TaskFailureDetails failure) =>
+        string.Equals(failure.ErrorType, typeof(EntityExtractionException).FullName, StringComparison.Ordinal);
+
+    /// <summary>The stage a failure is recorded under: the activity's, or ExtractEntities when that stage inside it failed.</summary>
+    public static string FailedStage(TaskFailureDetails failure, string activityStage) =>
+        failure is not null && IsExtraction(failure) ? TaskNames.ExtractEntities : activityStage;
 
     /// <summary>True when a read was parked after too many unfinished attempts (<see cref="PoisonReleaseException"/>).</summary>
     public static bool IsPoison(TaskFailureDetails failure) =>
@@ -56,7 +80,12 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         try
         {
             context.SetCustomStatus(new StageStatus(stage));
-            var document = await TimedAsync(context, timings, stage, () => context.CallAsync(PipelineTasks.ReadDocument, input, Retry));
+            var document = await context.CallAsync(PipelineTasks.ReadDocument, input, Retry);
+
+            // The read's interval starts when it was scheduled (queue wait included, as every stage's) and ends when
+            // the activity finished reading; the source's extraction after it is the activity's own ExtractEntities.
+            var readEnd = Clamp(StageOf(document.Stages, TaskNames.ReadDocument)?.End, started, context.CurrentUtcDateTime);
+            timings.Add(new StageTiming(TaskNames.ReadDocument, started, readEnd));
             if (document.Rejected)
             {
                 stage = TaskNames.SaveResults;
@@ -69,22 +98,29 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
 
             // The language was detected while the document was read; its time is a stage inside the read's interval.
             var language = document.Language ?? new LanguageDetection("und", "Zyyy", 0);
-            var readEnd = timings[^1].End;
             timings.Add(new StageTiming(TaskNames.DetectLanguage, readEnd - TimeSpan.FromMilliseconds(document.DetectLanguageMilliseconds), readEnd));
 
             stage = TaskNames.Translate;
             context.SetCustomStatus(new StageStatus(stage));
+            var translateStart = context.CurrentUtcDateTime;
             var targets = input.TargetLanguages.Where(t => !string.Equals(t, language.Language, StringComparison.OrdinalIgnoreCase)).ToList();
-            var translations = await TimedAsync(context, timings, stage, () => Task.WhenAll(targets.Select(target =>
-                context.CallAsync(PipelineTasks.Translate, new TranslateInput(input.ReleaseId, language.Language, target), Retry))));
+            var translations = await Task.WhenAll(targets.Select(target =>
+                context.CallAsync(PipelineTasks.Translate, new TranslateInput(input.ReleaseId, language.Language, target, document.DatelineDate), Retry)));
+            var translateEnd = translations.Select(t => StageOf(t.Stages, TaskNames.Translate)?.End).Max();
+            timings.Add(new StageTiming(TaskNames.Translate, translateStart, Clamp(translateEnd, translateStart, context.CurrentUtcDateTime)));
 
-            stage = TaskNames.ExtractEntities;
-            context.SetCustomStatus(new StageStatus(stage));
-            var extractions = new List<ExtractInput> { new(input.ReleaseId, language.Language, IsSource: true, document.DatelineDate) };
-            extractions.AddRange(translations.Where(t => t.Status == nameof(TranslationStatus.Translated)).Select(t => new ExtractInput(input.ReleaseId, t.TargetLanguage, IsSource: false, document.DatelineDate)));
-            var entities = await TimedAsync(context, timings, stage, () => Task.WhenAll(extractions.Select(e =>
-                context.CallAsync(PipelineTasks.ExtractEntities, e, Retry))));
+            // Extraction ran inside the activities (source after the read, each translation after it was stored).
+            // The stage's interval is the extraction that finished last: the one the release waited for.
+            var extractions = new[] { StageOf(document.Stages, TaskNames.ExtractEntities) }
+                .Concat(translations.Select(t => StageOf(t.Stages, TaskNames.ExtractEntities)))
+                .OfType<StageTiming>()
+                .ToList();
+            if (extractions.Count > 0)
+            {
+                timings.Add(extractions.MaxBy(e => e.End)!);
+            }
 
+            var entities = new[] { document.Entities }.Concat(translations.Select(t => t.Entities)).OfType<EntitySummary>().ToList();
             stage = TaskNames.SaveResults;
             context.SetCustomStatus(new StageStatus(stage));
             var save = new SaveInput
@@ -105,11 +141,13 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         catch (TaskFailedException ex)
         {
             var failure = ex.FailureDetails;
+            var failedStage = FailedStage(failure, stage);
             var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
-            context.SetCustomStatus(new StageStatus(stage, reason));
+            context.SetCustomStatus(new StageStatus(failedStage, reason));
+            var message = failedStage == stage ? failure.ErrorMessage : failure.InnerFailure?.ErrorMessage ?? failure.ErrorMessage;
             await context.CallAsync(
                 PipelineTasks.RecordFailure,
-                new FailureInput(input, stage, reason, failure.ErrorMessage, timings),
+                new FailureInput(input, failedStage, reason, message, timings),
                 Retry);
 
             // Rethrow so the instance shows as Failed to admins and can be restarted as is.
@@ -117,11 +155,13 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
         }
     }
 
-    static async Task<T> TimedAsync<T>(TaskOrchestrationContext context, List<StageTiming> timings, string stage, Func<Task<T>> run)
-    {
-        var start = context.CurrentUtcDateTime;
-        var result = await run();
-        timings.Add(new StageTiming(stage, start, context.CurrentUtcDateTime));
-        return result;
-    }
+    static StageTiming? StageOf(IReadOnlyList<StageTiming>? stages, string name) =>
+        stages?.LastOrDefault(s => string.Equals(s.Stage, name, StringComparison.Ordinal));
+
+    /// <summary>
+    /// An end reported by an activity (another machine's clock), kept inside [start, now] of the orchestration clock so
+    /// a skewed clock cannot make a stage negative or end in the future.
+    /// </summary>
+    static DateTime Clamp(DateTime? end, DateTime start, DateTime now) =>
+        end is not { } value ? now : value < start ? start : value > now ? now : value;
 }

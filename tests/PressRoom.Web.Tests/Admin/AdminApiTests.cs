@@ -71,7 +71,7 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
         Assert.Contains("refused release filters", failedRow.GetProperty("lastError").GetString());
         Assert.True(failedRow.GetProperty("durationMs").GetDouble() > 0);
 
-        var byName = await ListAsync("?name=processrelease&status=Completed,Failed");
+        var byName = await ListAsync("?name=processreleasev2&status=Completed,Failed");
         Assert.Contains(byName, r => r.GetProperty("releaseId").GetString() == ok);
         Assert.Contains(byName, r => r.GetProperty("releaseId").GetString() == failed);
         Assert.Empty(await ListAsync("?name=SomeOtherOrchestration"));
@@ -132,13 +132,18 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
         var timeline = detail.GetProperty("timeline").EnumerateArray().ToList();
         var orchestration = Assert.Single(timeline, e => e.GetProperty("kind").GetString() == "orchestration");
         Assert.Equal("Completed", orchestration.GetProperty("outcome").GetString());
+        // ExtractEntities runs inside ReadDocument: its bars are stages of the two ReadDocument attempts, the failed
+        // one from the activity's failure, the completed one timed by the activity and read from its result.
         var extract = timeline.Where(e => e.GetProperty("name").GetString() == TaskNames.ExtractEntities).ToList();
         Assert.Equal(2, extract.Count);
+        Assert.All(extract, e => Assert.Equal("stage", e.GetProperty("kind").GetString()));
         Assert.Equal((1, "Failed"), (extract[0].GetProperty("attempt").GetInt32(), extract[0].GetProperty("outcome").GetString()));
         Assert.Contains("503", extract[0].GetProperty("detail").GetString());
         Assert.Equal((2, "Completed"), (extract[1].GetProperty("attempt").GetInt32(), extract[1].GetProperty("outcome").GetString()));
         Assert.Contains(timeline, e => e.GetProperty("kind").GetString() == "wait");
-        foreach (var stage in new[] { TaskNames.ReadDocument, TaskNames.Translate, TaskNames.SaveResults })
+        var reads = timeline.Where(e => e.GetProperty("name").GetString() == TaskNames.ReadDocument).ToList();
+        Assert.Equal(["Failed", "Completed"], reads.Select(e => e.GetProperty("outcome").GetString()));
+        foreach (var stage in new[] { TaskNames.Translate, TaskNames.SaveResults })
         {
             var bar = Assert.Single(timeline, e => e.GetProperty("name").GetString() == stage);
             Assert.Equal("Completed", bar.GetProperty("outcome").GetString());
@@ -164,7 +169,8 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
     {
         var stuck = await fixture.StartReleaseAsync("stuck/hanging.txt", "[[hang:stuck]]");
         var instanceId = ReleaseIdentity.InstanceId(stuck);
-        await fixture.WaitForAsync(stuck, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running && i.SerializedCustomStatus?.Contains(TaskNames.ExtractEntities, StringComparison.Ordinal) == true);
+        // The provider hangs in the extraction inside ReadDocument; the orchestration's status names the activity.
+        await fixture.WaitForAsync(stuck, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running && i.SerializedCustomStatus?.Contains(TaskNames.ReadDocument, StringComparison.Ordinal) == true);
 
         var (restartRunning, restartBody) = await fixture.SendAsync(HttpMethod.Post, $"{Instances}/{instanceId}/restart", reason: "too early");
         Assert.Equal(HttpStatusCode.Conflict, restartRunning.StatusCode);
@@ -199,7 +205,8 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
     {
         var stalled = await fixture.StartReleaseAsync("stuck/stalled.txt", "[[stall:counts]]");
         var instanceId = ReleaseIdentity.InstanceId(stalled);
-        await fixture.WaitForAsync(stalled, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running && i.SerializedCustomStatus?.Contains(TaskNames.ExtractEntities, StringComparison.Ordinal) == true);
+        // The provider stalls in the extraction inside ReadDocument; the orchestration's status names the activity.
+        await fixture.WaitForAsync(stalled, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running && i.SerializedCustomStatus?.Contains(TaskNames.ReadDocument, StringComparison.Ordinal) == true);
 
         // Stuck once it has been silent past Admin:StuckAfter; not any more once it has moved on and finished.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -214,7 +221,7 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
         Assert.Equal(AdminRuntimeFixture.StuckAfter.ToString(), stuck.GetProperty("threshold").GetString());
         Assert.True(stuck.GetProperty("count").GetInt32() >= 1);
         var row = Assert.Single(stuck.GetProperty("oldest").EnumerateArray(), r => r.GetProperty("instanceId").GetString() == instanceId);
-        Assert.Equal(TaskNames.ExtractEntities, row.GetProperty("stage").GetString());
+        Assert.Equal(TaskNames.ReadDocument, row.GetProperty("stage").GetString());
         Assert.Equal("stuck/stalled.txt", row.GetProperty("fileName").GetString());
 
         fixture.Script.Heal("counts");
@@ -287,13 +294,14 @@ public sealed class AdminApiTests(AdminRuntimeFixture fixture) : IClassFixture<A
         Assert.Equal(PressRoomTelemetry.ReleaseContext(ok).TraceId, spans[0].TraceId);
         Assert.Contains(spans, s => s.OperationName == "release.intake");
         Assert.Contains(spans, s => s.OperationName == $"orchestration {TaskNames.ProcessRelease}" && Equals(s.GetTagItem("pressroom.outcome"), "Completed"));
-        foreach (var stage in new[] { TaskNames.ReadDocument, TaskNames.Translate, TaskNames.ExtractEntities, TaskNames.SaveResults })
+        // Three activities per release; ExtractEntities runs inside ReadDocument (and inside Translate when it translates).
+        foreach (var stage in new[] { TaskNames.ReadDocument, TaskNames.Translate, TaskNames.SaveResults })
         {
             Assert.Contains(spans, s => s.OperationName == $"activity {stage}" && Equals(s.GetTagItem(PressRoomTelemetry.InstanceIdTag), ReleaseIdentity.InstanceId(ok)));
         }
 
         var failedSpans = probe.Spans.Where(s => Equals(s.GetTagItem(PressRoomTelemetry.ReleaseIdTag), failed)).ToList();
-        Assert.Contains(failedSpans, s => s.OperationName == $"activity {TaskNames.ExtractEntities}" && s.Status == ActivityStatusCode.Error);
+        Assert.Contains(failedSpans, s => s.OperationName == $"activity {TaskNames.ReadDocument}" && s.Status == ActivityStatusCode.Error);
         Assert.Contains(failedSpans, s => s.OperationName.StartsWith("orchestration", StringComparison.Ordinal) && s.Status == ActivityStatusCode.Error);
 
         var measurements = probe.Measurements.ToList();

@@ -52,8 +52,9 @@ public sealed class DashboardBrowserTests(AdminRuntimeFixture fixture, ITestOutp
             PressRoom.Tests.Page.Accessibility.AssertNoSeriousViolations(driver, "the dashboard (instance list)");
 
             Click(wait, seedRow);
-            // ReadDocument (which detects the language), Translate, ExtractEntities, SaveResults.
-            wait.Until(d => d.FindElement(By.Id("detail")).Displayed && d.FindElements(By.CssSelector("#timeline .tl-row.activity")).Count >= 4);
+            // ReadDocument (which detects the language), its ExtractEntities stage, Translate, SaveResults.
+            wait.Until(d => d.FindElement(By.Id("detail")).Displayed && d.FindElements(By.CssSelector("#timeline .tl-row.activity")).Count >= 3
+                && d.FindElements(By.CssSelector($"#timeline .tl-row.stage[data-name='{TaskNames.ExtractEntities}']")).Count >= 1);
             Assert.Contains(seed, driver.FindElement(By.Id("d-title")).Text);
             Assert.Equal("Completed", driver.FindElement(By.Id("d-status")).Text);
             Save(driver, "2-seed-instance");
