@@ -99,13 +99,13 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
                 CompletedAt = context.CurrentUtcDateTime,
             };
             var outcome = await context.CallAsync(PipelineTasks.SaveResults, save, Retry);
-            context.SetCustomStatus(new StageStatus("Done"));
+            context.SetCustomStatus(new StageStatus(StageStatus.Done));
             return outcome;
         }
         catch (TaskFailedException ex)
         {
             var failure = ex.FailureDetails;
-            var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
+            var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? FailureReasons.ProviderRejected : FailureReasons.StageFailed;
             context.SetCustomStatus(new StageStatus(stage, reason));
             await context.CallAsync(
                 PipelineTasks.RecordFailure,

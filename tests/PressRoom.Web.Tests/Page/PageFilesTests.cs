@@ -161,7 +161,8 @@ public sealed partial class PageFilesTests
             context.Request.Headers.IfNoneMatch = ifNoneMatch;
         }
 
-        Assert.IsType<EmptyResult>(await AdminFunctions.Dashboard(context.Request, file));
+        var result = Assert.IsType<ApiResult>(await AdminFunctions.Dashboard(context.Request, file));
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
         return context;
     }
 
