@@ -58,6 +58,9 @@ public static class AppSettingsContract
         "Translation__Chat__MaxRetryDelay",
         "Translation__Chat__MaxServerRetryDelay",
         "Translation__Chat__StructuredOutput",
+
+        // The builtin extractor's chunk size for very large texts: its default suits every plan.
+        "Entities__BuiltinChunkCharacters",
     };
 
     /// <summary>Key-based settings for local development only; the template must never set them.</summary>
