@@ -81,7 +81,7 @@ public sealed class DocumentFormatTests
     }
 
     [Theory]
-    [InlineData(">", 100_000)]
+    [InlineData(">", 1_000)]
     [InlineData("[*_(`<", 50_000)]
     public async Task Markdown_nested_past_the_parsers_depth_limit_is_read_as_plain_text_not_refused(string markup, int repeats)
     {
