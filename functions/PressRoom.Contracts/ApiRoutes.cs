@@ -16,6 +16,14 @@ public static class ApiRoutes
     public const string EntityReleases = "entities/{key}/releases";
     public const string OpenApi = "openapi.json";
     public const string AdminInstances = "admin/instances";
+    public const string AdminInstanceCounts = AdminInstances + "/counts";
+    public const string AdminRetryFailed = AdminInstances + "/retry-failed";
+    public const string AdminInstance = AdminInstances + "/{id}";
+    public const string AdminInstanceAction = AdminInstance + "/{action:regex(^(terminate|restart|rewind)$)}";
+
+    /// <summary>Link to one orchestration instance of the admin API; with <paramref name="action"/>, to that action on it.</summary>
+    public static string AdminInstanceUrl(string instanceId, string? action = null) =>
+        $"{Prefix}/{AdminInstances}/{Uri.EscapeDataString(instanceId)}" + (action is null ? string.Empty : "/" + action);
 
     /// <summary>Link to one release, as listings carry it.</summary>
     public static string ReleaseUrl(string releaseId) => $"{Prefix}/releases/{releaseId}";

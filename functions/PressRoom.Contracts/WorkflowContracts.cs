@@ -164,4 +164,8 @@ public static class TaskNames
 public sealed record EntityDocument(string Language, string Provider, IReadOnlyList<ExtractedEntity> Entities, IReadOnlyList<string> Warnings);
 
 /// <summary>Custom status of a running release: the stage it is in and, after a failure, why.</summary>
-public sealed record StageStatus(string Stage, string? ReasonCode = null);
+public sealed record StageStatus(string Stage, string? ReasonCode = null)
+{
+    /// <summary>The stage after the last: the outcome is saved.</summary>
+    public const string Done = "Done";
+}

@@ -48,15 +48,3 @@ public sealed class ApiFunctions(ReleasesApi releases, EntitiesApi entities, Pub
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
         new ContentResult { Content = await description.GetJsonAsync(request.HttpContext.RequestAborted), ContentType = "application/json; charset=utf-8", StatusCode = 200 };
 }
-
-/// <summary>Runs a minimal-API <see cref="IResult"/> as an MVC action result (the Functions ASP.NET Core integration returns IActionResult).</summary>
-public sealed class ApiResult(IResult result) : IActionResult
-{
-    public IResult Result { get; } = result;
-
-    public Task ExecuteResultAsync(ActionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Result.ExecuteAsync(context.HttpContext);
-    }
-}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using PressRoom.Pipeline.Admin;
 using PressRoom.Pipeline.Storage;
 using Spectre.Console;
 
@@ -74,7 +75,7 @@ public static class InstancesCommand
         var (url, key, json) = Common();
         var id = new Argument<string>("id") { Description = "Instance id (release-…) or release id" };
         var command = new Command("show", "One instance: summary, failure and timeline") { id, url, key, json };
-        command.SetAction((parse, ct) => RunAsync(parse, url, key, json, HttpMethod.Get, $"{Api}/{Uri.EscapeDataString(InstanceId(parse.GetValue(id)!))}", null, PrintDetail, ct));
+        command.SetAction((parse, ct) => RunAsync(parse, url, key, json, HttpMethod.Get, ApiRoutes.AdminInstanceUrl(InstanceId(parse.GetValue(id)!)), null, PrintDetail, ct));
         return command;
     }
 
@@ -116,7 +117,7 @@ public static class InstancesCommand
             if (parse.GetValue(failed))
             {
                 var query = Query(("since", parse.GetValue(since)), ("reason", parse.GetValue(code)));
-                return await RunAsync(parse, url, key, json, HttpMethod.Post, $"{Api}/retry-failed{query}", parse.GetValue(reason), PrintBulk, ct);
+                return await RunAsync(parse, url, key, json, HttpMethod.Post, $"{ApiRoutes.Prefix}/{ApiRoutes.AdminRetryFailed}{query}", parse.GetValue(reason), PrintBulk, ct);
             }
 
             if (parse.GetValue(id) is not { } target)
@@ -125,7 +126,7 @@ public static class InstancesCommand
                 return 2;
             }
 
-            return await RunAsync(parse, url, key, json, HttpMethod.Post, $"{Api}/{Uri.EscapeDataString(InstanceId(target))}/restart", parse.GetValue(reason), PrintAction, ct);
+            return await RunAsync(parse, url, key, json, HttpMethod.Post, ApiRoutes.AdminInstanceUrl(InstanceId(target), AdminActionNames.Restart), parse.GetValue(reason), PrintAction, ct);
         });
         return command;
     }
@@ -136,7 +137,7 @@ public static class InstancesCommand
         var reason = ReasonOption();
         var id = new Argument<string>("id") { Description = "Instance or release id" };
         var command = new Command("terminate", "Stop a running instance") { id, reason, url, key, json };
-        command.SetAction((parse, ct) => RunAsync(parse, url, key, json, HttpMethod.Post, $"{Api}/{Uri.EscapeDataString(InstanceId(parse.GetValue(id)!))}/terminate", parse.GetValue(reason), PrintAction, ct));
+        command.SetAction((parse, ct) => RunAsync(parse, url, key, json, HttpMethod.Post, ApiRoutes.AdminInstanceUrl(InstanceId(parse.GetValue(id)!), AdminActionNames.Terminate), parse.GetValue(reason), PrintAction, ct));
         return command;
     }
 
@@ -152,7 +153,7 @@ public static class InstancesCommand
         {
             if (parse.GetValue(id) is { } target)
             {
-                return await RunAsync(parse, url, key, json, HttpMethod.Delete, $"{Api}/{Uri.EscapeDataString(InstanceId(target))}", parse.GetValue(reason), PrintAction, ct);
+                return await RunAsync(parse, url, key, json, HttpMethod.Delete, ApiRoutes.AdminInstanceUrl(InstanceId(target)), parse.GetValue(reason), PrintAction, ct);
             }
 
             if (parse.GetValue(before) is null)

@@ -26,7 +26,7 @@ public static class WatchCommand
         {
             var from = parse.GetValue(since) is { } s ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow.AddHours(-1);
             using var client = AdminClient.Create(parse.GetValue(url), parse.GetValue(key));
-            var path = $"{ApiRoutes.Prefix}/{ApiRoutes.AdminInstances}/counts?since={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}";
+            var path = $"{ApiRoutes.Prefix}/{ApiRoutes.AdminInstanceCounts}?since={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}";
             var first = await client.SendAsync(HttpMethod.Get, path, null, ct);
             if (!first.Ok)
             {

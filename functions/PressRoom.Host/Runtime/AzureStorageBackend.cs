@@ -16,7 +16,7 @@ public sealed class AzureStorageBackend(DurableEngine engine) : IOrchestrationBa
 
     public string? RewindUnavailableReason =>
         "The local durable backend (Durable Task Framework on Azure Storage behind a gRPC sidecar) cannot rewind. " +
-        "Restart instead: POST /api/admin/instances/{id}/restart runs the release again from the start with the same input; " +
+        $"Restart instead: POST {ApiRoutes.Prefix}/{ApiRoutes.AdminInstance}/restart runs the release again from the start with the same input; " +
         "every stage writes idempotently, so finished work is redone, never duplicated.";
 
     public async Task<IReadOnlyList<OrchestrationEvent>> GetHistoryAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)

@@ -25,10 +25,3 @@ public sealed class AzureAITransientException(string reasonCode, string message,
     /// <summary>The server's wait hint, when it asked for longer than the in-process cap.</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
-
-/// <summary>Nothing could be extracted: every chunk of the text was refused by the service.</summary>
-public sealed class EntitiesUnavailableException(string message)
-    : PermanentFailureException(ReasonCodeValue, message)
-{
-    public const string ReasonCodeValue = "Language:NothingExtracted";
-}

@@ -7,5 +7,5 @@ namespace PressRoom.Pipeline.Workflow;
 /// </summary>
 public sealed class PoisonReleaseException(string message) : PermanentFailureException(Code, message)
 {
-    public const string Code = "Poison";
+    public const string Code = FailureReasons.Poison;
 }

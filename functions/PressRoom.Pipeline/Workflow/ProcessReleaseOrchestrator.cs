@@ -135,14 +135,14 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
                 CompletedAt = context.CurrentUtcDateTime,
             };
             var outcome = await context.CallAsync(PipelineTasks.SaveResults, save, Retry);
-            context.SetCustomStatus(new StageStatus("Done"));
+            context.SetCustomStatus(new StageStatus(StageStatus.Done));
             return outcome;
         }
         catch (TaskFailedException ex)
         {
             var failure = ex.FailureDetails;
             var failedStage = FailedStage(failure, stage);
-            var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
+            var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? FailureReasons.ProviderRejected : FailureReasons.StageFailed;
             context.SetCustomStatus(new StageStatus(failedStage, reason));
             var message = failedStage == stage ? failure.ErrorMessage : failure.InnerFailure?.ErrorMessage ?? failure.ErrorMessage;
             await context.CallAsync(

@@ -70,13 +70,13 @@ public sealed class ProcessReleaseOrchestratorV1 : TaskOrchestrator<ReleaseInput
                 CompletedAt = context.CurrentUtcDateTime,
             };
             var outcome = await context.CallAsync(PipelineTasks.SaveResults, save, Retry);
-            context.SetCustomStatus(new StageStatus("Done"));
+            context.SetCustomStatus(new StageStatus(StageStatus.Done));
             return outcome;
         }
         catch (TaskFailedException ex)
         {
             var failure = ex.FailureDetails;
-            var reason = ProcessReleaseOrchestrator.IsPoison(failure) ? PoisonReleaseException.Code : ProcessReleaseOrchestrator.IsPermanent(failure) ? "ProviderRejected" : "StageFailed";
+            var reason = ProcessReleaseOrchestrator.IsPoison(failure) ? PoisonReleaseException.Code : ProcessReleaseOrchestrator.IsPermanent(failure) ? FailureReasons.ProviderRejected : FailureReasons.StageFailed;
             context.SetCustomStatus(new StageStatus(stage, reason));
             await context.CallAsync(
                 PipelineTasks.RecordFailure,

@@ -1,6 +1,5 @@
 using PressRoom.Pipeline.Telemetry;
 using Microsoft.Extensions.Logging;
-using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;

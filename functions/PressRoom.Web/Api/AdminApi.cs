@@ -32,13 +32,13 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
         var statuses = Split(q["status"]);
         if (statuses.FirstOrDefault(s => !InstanceRows.TryParseStatus(s, out _)) is { } bad)
         {
-            return Problem(400, "InvalidStatus", $"Unknown status '{bad}'. Use Pending, Running, Completed, Failed, Terminated or Suspended.");
+            return Problem(400, ApiErrorCodes.InvalidStatus, $"Unknown status '{bad}'. Use Pending, Running, Completed, Failed, Terminated or Suspended.");
         }
 
         var top = InstanceFilter.DefaultTop;
         if (q["top"].ToString() is { Length: > 0 } topText && (!int.TryParse(topText, CultureInfo.InvariantCulture, out top) || top < 1 || top > InstanceFilter.MaxTop))
         {
-            return Problem(400, "InvalidTop", $"top must be a whole number from 1 to {InstanceFilter.MaxTop}.");
+            return Problem(400, ApiErrorCodes.InvalidTop, $"top must be a whole number from 1 to {InstanceFilter.MaxTop}.");
         }
 
         var filter = new InstanceFilter
@@ -85,8 +85,8 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
 
         var log = await queries.ActionsAsync(instanceId, cancellationToken);
         return log.Count == 0
-            ? Problem(404, "NotFound", $"No instance {instanceId}.")
-            : Problem(404, "NotFound", $"No instance {instanceId}; the last admin action on it was {log[^1].Action} by {log[^1].Actor} at {log[^1].At:O} ({log[^1].Reason}).");
+            ? Problem(404, ApiErrorCodes.NotFound, $"No instance {instanceId}.")
+            : Problem(404, ApiErrorCodes.NotFound, $"No instance {instanceId}; the last admin action on it was {log[^1].Action} by {log[^1].Actor} at {log[^1].At:O} ({log[^1].Reason}).");
     }
 
     /// <summary><c>terminate</c>, <c>restart</c>, <c>rewind</c> or <c>purge</c> on one instance; the body carries <c>{"reason": "…"}</c>.</summary>
@@ -113,7 +113,7 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
         };
         if (result is null)
         {
-            return Problem(404, "UnknownAction", $"Unknown action '{action}'. Use terminate, restart, rewind or purge.");
+            return Problem(404, ApiErrorCodes.UnknownAction, $"Unknown action '{action}'. Use terminate, restart, rewind or purge.");
         }
 
         return Json(result, result.Outcome switch
@@ -156,7 +156,7 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
 
         if (before is null)
         {
-            return Problem(400, "CompletedBeforeRequired", "completedBefore is required (ISO 8601), so a bulk purge never removes everything by accident.");
+            return Problem(400, ApiErrorCodes.CompletedBeforeRequired, "completedBefore is required (ISO 8601), so a bulk purge never removes everything by accident.");
         }
 
         var statuses = new List<OrchestrationRuntimeStatus>();
@@ -164,7 +164,7 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
         {
             if (!InstanceRows.TryParseStatus(text, out var status) || !InstanceRows.IsTerminal(status))
             {
-                return Problem(400, "InvalidStatus", $"'{text}' cannot be purged: use Completed, Failed or Terminated.");
+                return Problem(400, ApiErrorCodes.InvalidStatus, $"'{text}' cannot be purged: use Completed, Failed or Terminated.");
             }
 
             statuses.Add(status);
@@ -179,10 +179,10 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Role == AdminRole.None)
         {
-            return Problem(401, "Unauthorized", $"Send an admin or reader key in the {AdminAccess.KeyHeader} header.");
+            return Problem(401, ApiErrorCodes.Unauthorized, $"Send an admin or reader key in the {AdminAccess.KeyHeader} header.");
         }
 
-        return caller.Role < needed ? Problem(403, "Forbidden", "The reader key may list and view instances; actions need the admin key.") : null;
+        return caller.Role < needed ? Problem(403, ApiErrorCodes.Forbidden, "The reader key may list and view instances; actions need the admin key.") : null;
     }
 
     /// <summary>The "why" of an action, from the JSON body <c>{"reason": "…"}</c>; required so the log always says why.</summary>
@@ -195,7 +195,7 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
             // A form or text/plain body is what a cross-site page can send without a preflight; JSON it cannot.
             if (!request.HasJsonContentType())
             {
-                return (null, Problem(415, "UnsupportedMediaType", "Send the body as application/json: {\"reason\": \"why this action\"}."));
+                return (null, Problem(415, ApiErrorCodes.UnsupportedMediaType, "Send the body as application/json: {\"reason\": \"why this action\"}."));
             }
 
             try
@@ -205,12 +205,12 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
             }
             catch (JsonException)
             {
-                return (null, Problem(400, "InvalidBody", "The body must be JSON: {\"reason\": \"why this action\"}."));
+                return (null, Problem(400, ApiErrorCodes.InvalidBody, "The body must be JSON: {\"reason\": \"why this action\"}."));
             }
         }
 
         return string.IsNullOrEmpty(reason)
-            ? (null, Problem(400, "ReasonRequired", "Say why: send {\"reason\": \"…\"} in the body. It is logged with the action and shown in the instance timeline."))
+            ? (null, Problem(400, ApiErrorCodes.ReasonRequired, "Say why: send {\"reason\": \"…\"} in the body. It is logged with the action and shown in the instance timeline."))
             : (reason.Length > 1000 ? reason[..1000] : reason, null);
     }
 
@@ -230,7 +230,7 @@ public sealed class AdminApi(AdminInstanceQueries queries, AdminInstanceActions 
             return true;
         }
 
-        error = Problem(400, "InvalidDate", $"{name} must be an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z.");
+        error = Problem(400, ApiErrorCodes.InvalidDate, $"{name} must be an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z.");
         return false;
     }
 

@@ -22,6 +22,18 @@ public static class ApiErrorCodes
     public const string RequestTimeout = "RequestTimeout";
     public const string MalformedBody = "MalformedBody";
     public const string UnsupportedMediaType = "UnsupportedMediaType";
+
+    /// <summary>499: the client went away before the answer (no client sees it; logs and tests do).</summary>
+    public const string Cancelled = "Cancelled";
+
+    // The admin API's own codes (docs/admin.md); every code is listed in docs/output-contract.md, "Errors".
+    public const string InvalidStatus = "InvalidStatus";
+    public const string InvalidTop = "InvalidTop";
+    public const string InvalidDate = "InvalidDate";
+    public const string UnknownAction = "UnknownAction";
+    public const string CompletedBeforeRequired = "CompletedBeforeRequired";
+    public const string InvalidBody = "InvalidBody";
+    public const string ReasonRequired = "ReasonRequired";
 }
 
 /// <summary>
@@ -56,7 +68,7 @@ public static class ApiErrors
         }
         catch (OperationCanceledException)
         {
-            return Error(499, "Cancelled", "The request was cancelled.");
+            return Error(499, ApiErrorCodes.Cancelled, "The request was cancelled.");
         }
         catch (Exception ex)
         {

@@ -1,4 +1,3 @@
-using PressRoom.Pipeline.AzureAI;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Tests.AzureAI.Fakes;

@@ -58,6 +58,56 @@ public sealed class DocumentFormatTests
     }
 
     [Fact]
+    public async Task Markdown_front_matter_code_tables_and_html_are_read_as_words_in_right_to_left_arabic()
+    {
+        var md = "---\ntitle: ignored\nauthor: press office\n---\n"
+            + $"{ArabicTitle}\n===\n\n{ArabicDateline}\n\n"
+            + "افتتح **وزير** الاتصالات [أعمال المنتدى](https://example.org/a) بمشاركة `خبراء` من عشرين دولة.\n\n"
+            + "| المرحلة | الميزانية |\n|---|---|\n| الأولى | *20 مليون* |\n\n"
+            + "```\nسطر من الشيفرة\n  وسطر ثان\n```\n\n"
+            + "<div dir=\"rtl\">نص داخل <b>وسم</b> &amp; كيان</div>\n\n<!-- تعليق لا يظهر -->\n\n"
+            + "1. البند الأول\n2. البند الثاني مع رابط <https://example.org>\n\n[ref]: https://example.org/ref\n";
+
+        var document = await TestReaders.ReadAsync(Encoding.UTF8.GetBytes(md), "بيان.md");
+
+        Assert.Equal("md", document.Format);
+        Assert.Equal(ArabicTitle, document.Title);
+        Assert.Equal(
+            [ArabicDateline, "افتتح وزير الاتصالات أعمال المنتدى بمشاركة خبراء من عشرين دولة.", "المرحلة | الميزانية", "الأولى | 20 مليون",
+             "سطر من الشيفرة وسطر ثان", "نص داخل وسم & كيان", "البند الأول", "البند الثاني مع رابط https://example.org"],
+            document.Paragraphs);
+        Assert.Equal(new DateOnly(2026, 3, 29), document.Dateline?.Date);
+        Assert.Equal("ar", document.Language);
+    }
+
+    [Theory]
+    [InlineData(">", 1_000)]
+    [InlineData("[*_(`<", 50_000)]
+    public async Task Markdown_nested_past_the_parsers_depth_limit_is_read_as_plain_text_not_refused(string markup, int repeats)
+    {
+        var tail = string.Concat(Enumerable.Repeat(markup, repeats)) + " text";
+        var md = "# Deep\n\nFirst paragraph.\n\n" + tail + "\n";
+
+        var document = await TestReaders.ReadAsync(Encoding.UTF8.GetBytes(md), "deep.md");
+
+        Assert.Equal("md", document.Format);
+        Assert.Equal("# Deep", document.Title);
+        Assert.Equal(["First paragraph.", tail], document.Paragraphs);
+    }
+
+    [Fact]
+    public async Task Markdown_over_the_text_budget_is_rejected_before_it_is_parsed()
+    {
+        var md = "# Long\n\n" + string.Concat(Enumerable.Repeat("*word* [link](x) ", 1_000));
+
+        var ex = await Assert.ThrowsAsync<DocumentRejectedException>(
+            () => TestReaders.ReadAsync(Encoding.UTF8.GetBytes(md), "long.md", new DocumentLimits { MaxTextCharacters = 5_000 }));
+
+        Assert.Equal(RejectionReason.LimitExceeded, ex.Reason);
+        Assert.Contains("5,000 characters", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Html_keeps_headline_and_paragraphs_and_drops_scripts_navigation_and_comments()
     {
         var html = """

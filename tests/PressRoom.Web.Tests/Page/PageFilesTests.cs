@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using PressRoom.Functions;
 using PressRoom.Tests.Infrastructure;
 
@@ -12,11 +13,12 @@ namespace PressRoom.Tests.Page;
 public sealed partial class PageFilesTests
 {
     static readonly string PageFolder = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Web", "wwwroot", "app");
+    static readonly string DashboardFolder = Path.Combine(RepoPaths.Root, "functions", "PressRoom.Web", "wwwroot", "admin");
 
     [Fact]
     public void Every_file_of_the_page_folder_is_embedded_with_its_content_type()
     {
-        var files = new PageFiles(StaticPages.LocalBasePath);
+        var files = EmbeddedSite.CommsPage(StaticPages.LocalBasePath);
         var onDisk = Directory.GetFiles(PageFolder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(onDisk, files.Names.Order(StringComparer.Ordinal).ToList());
@@ -31,7 +33,7 @@ public sealed partial class PageFilesTests
     [InlineData("/api/app/")]
     public void The_index_points_its_assets_at_the_mount_path(string basePath)
     {
-        var index = Encoding.UTF8.GetString(new PageFiles(basePath).Index.Content);
+        var index = Encoding.UTF8.GetString(EmbeddedSite.CommsPage(basePath).Index.Content);
 
         Assert.DoesNotContain("__BASE__", index, StringComparison.Ordinal);
         Assert.Contains($"<script type=\"module\" src=\"{basePath}app.js\">", index, StringComparison.Ordinal);
@@ -46,7 +48,7 @@ public sealed partial class PageFilesTests
     [InlineData("missing.js")]
     public void Paths_outside_the_flat_page_folder_are_not_found(string path)
     {
-        Assert.Null(new PageFiles(StaticPages.LocalBasePath).Find(path));
+        Assert.Null(EmbeddedSite.CommsPage(StaticPages.LocalBasePath).Find(path));
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed partial class PageFilesTests
     [Fact]
     public void Every_script_the_index_loads_and_every_module_it_imports_is_embedded()
     {
-        var files = new PageFiles(StaticPages.LocalBasePath);
+        var files = EmbeddedSite.CommsPage(StaticPages.LocalBasePath);
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in files.Names.Where(n => n.EndsWith(".js", StringComparison.Ordinal) || n == "index.html"))
         {
@@ -112,6 +114,56 @@ public sealed partial class PageFilesTests
 
         var result = Assert.IsType<StatusCodeResult>(function.Run(again.Request, "app.css"));
         Assert.Equal(StatusCodes.Status304NotModified, result.StatusCode);
+    }
+
+    [Fact]
+    public void Every_file_of_the_dashboard_folder_is_embedded_with_its_content_type()
+    {
+        var site = EmbeddedSite.Dashboard(AdminEndpoints.LocalDashboardPath);
+        var onDisk = Directory.GetFiles(DashboardFolder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(onDisk, site.Names.Order(StringComparer.Ordinal).ToList());
+        Assert.Equal("text/html; charset=utf-8", site.Index.ContentType);
+        Assert.Equal("text/javascript; charset=utf-8", site.Find("admin.js")!.ContentType);
+        Assert.Equal("text/css; charset=utf-8", site.Find("admin.css")!.ContentType);
+        Assert.Null(site.Find("../app/app.js"));
+        Assert.Null(site.Find("app.js"));
+    }
+
+    [Fact]
+    public async Task The_functions_dashboard_trigger_serves_the_dashboard_with_its_policy_and_answers_304_to_a_matching_etag()
+    {
+        var first = await DashboardAsync("admin.css", null);
+
+        Assert.Equal(StatusCodes.Status200OK, first.Response.StatusCode);
+        Assert.Equal("text/css; charset=utf-8", first.Response.ContentType);
+        Assert.Equal(PageHeaders.DashboardContentSecurityPolicy, first.Response.Headers.ContentSecurityPolicy.ToString());
+        Assert.Equal("no-cache", first.Response.Headers.CacheControl.ToString());
+        Assert.Equal("nosniff", first.Response.Headers.XContentTypeOptions.ToString());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(DashboardFolder, "admin.css")), ((MemoryStream)first.Response.Body).ToArray());
+
+        var again = await DashboardAsync("admin.css", first.Response.Headers.ETag.ToString());
+        Assert.Equal(StatusCodes.Status304NotModified, again.Response.StatusCode);
+
+        var missing = await DashboardAsync("../host.json", null);
+        Assert.Equal(StatusCodes.Status404NotFound, missing.Response.StatusCode);
+    }
+
+    static async Task<DefaultHttpContext> DashboardAsync(string file, string? ifNoneMatch)
+    {
+        var context = new DefaultHttpContext
+        {
+            RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider(),
+        };
+        context.Response.Body = new MemoryStream();
+        if (ifNoneMatch is not null)
+        {
+            context.Request.Headers.IfNoneMatch = ifNoneMatch;
+        }
+
+        var result = Assert.IsType<ApiResult>(await AdminFunctions.Dashboard(context.Request, file));
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
+        return context;
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using PressRoom.Pipeline.AzureAI;
 
 namespace PressRoom.Pipeline.Entities.AzureLanguage;
 

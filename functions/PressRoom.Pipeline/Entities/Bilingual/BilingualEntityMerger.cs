@@ -1,6 +1,5 @@
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Translation;
-using PressRoom.Pipeline.AzureAI;
 
 namespace PressRoom.Pipeline.Entities.Bilingual;
 

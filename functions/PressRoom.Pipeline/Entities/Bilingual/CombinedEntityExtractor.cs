@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Entities;
-using PressRoom.Pipeline.AzureAI;
 
 namespace PressRoom.Pipeline.Entities.Bilingual;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PressRoom.Pipeline.AzureAI;
 
 namespace PressRoom.Pipeline.Translation.AzureTranslator;
 

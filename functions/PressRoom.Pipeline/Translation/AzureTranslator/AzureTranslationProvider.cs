@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Translation;
 using PressRoom.Pipeline.AzureAI;
+using PressRoom.Pipeline.Language;
 
 namespace PressRoom.Pipeline.Translation.AzureTranslator;
 
@@ -37,7 +38,7 @@ public sealed class AzureTranslationProvider(
             return [.. targetLanguages.Select(t => TranslationResult.Skipped(ProviderName, t, "Skipped: source language unknown"))];
         }
 
-        var targets = targetLanguages.Where(t => !SameLanguage(t, sourceLanguage)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var targets = targetLanguages.Where(t => !LanguageTags.SameLanguage(t, sourceLanguage)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var translated = new Dictionary<string, TranslationResult>(StringComparer.OrdinalIgnoreCase);
         if (targets.Count > 0)
         {
@@ -120,7 +121,4 @@ public sealed class AzureTranslationProvider(
             targetStart + tgtStart,
             targetStart + tgtEnd);
     }
-
-    static bool SameLanguage(string a, string b) =>
-        string.Equals(a.Split('-')[0], b.Split('-')[0], StringComparison.OrdinalIgnoreCase);
 }

@@ -2,6 +2,7 @@ using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PressRoom.Pipeline.Language;
 
 namespace PressRoom.Pipeline.Translation.Chat;
 
@@ -33,7 +34,7 @@ public sealed class ChatTranslationProvider(
             return TranslationResult.Skipped(ProviderName, request.TargetLanguage, "Skipped: source language unknown");
         }
 
-        if (SameLanguage(request.SourceLanguage, request.TargetLanguage))
+        if (LanguageTags.SameLanguage(request.SourceLanguage, request.TargetLanguage))
         {
             return TranslationResult.Skipped(ProviderName, request.TargetLanguage, $"Skipped: the text is already in {request.TargetLanguage}");
         }
@@ -219,7 +220,4 @@ public sealed class ChatTranslationProvider(
         "Chat:MalformedResponse" or "Chat:EmptyResponse" => "The model did not answer with the agreed JSON for this paragraph.",
         _ => "The model did not return this paragraph's translation.",
     };
-
-    static bool SameLanguage(string a, string b) =>
-        string.Equals(a.Split('-')[0], b.Split('-')[0], StringComparison.OrdinalIgnoreCase);
 }
