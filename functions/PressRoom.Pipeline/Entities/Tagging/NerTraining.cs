@@ -55,6 +55,7 @@ public sealed class NerTraining(TextWriter output)
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{language}: {model.Version}, {model.FeatureCount:N0} features, {new FileInfo(path).Length / 1024.0 / 1024.0:0.00} MB, trained in {seconds:0.0} s → {path}"));
             var extractor = new BuiltinEntityExtractor(BuiltinLexicon.Default, TaggerModels.Of(model));
+            var taggerAlone = new BuiltinEntityExtractor(BuiltinLexicon.Default, TaggerModels.Of(model), TaggerCombination.TaggerOnly);
             foreach (var dev in Dev[language])
             {
                 var report = ConllEvaluator.Evaluate(ConllReader.ReadFile(Path.Combine(dataDir, dev)), language, extractor, cancellationToken: cancellationToken);
@@ -63,6 +64,10 @@ public sealed class NerTraining(TextWriter output)
                 {
                     await output.WriteLineAsync($"    {score}");
                 }
+
+                // The tagger alone, to tell model changes from combination changes.
+                var alone = ConllEvaluator.Evaluate(ConllReader.ReadFile(Path.Combine(dataDir, dev)), language, taggerAlone, cancellationToken: cancellationToken);
+                await output.WriteLineAsync($"    tagger alone: {alone.Micro}");
             }
         }
 
@@ -94,6 +99,7 @@ public sealed class NerTraining(TextWriter output)
             options.Seed,
             options.MinFeatureCount,
             options.PruneBelow,
+            options.Ensemble,
             format = TaggerModelFormat.FormatVersion,
         }), progress);
     }
