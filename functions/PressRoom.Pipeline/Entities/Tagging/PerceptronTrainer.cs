@@ -16,7 +16,7 @@ public sealed record TrainerOptions
     /// Perceptrons trained with different shuffles (seeds Seed, Seed+1, …) whose averaged weights are averaged again:
     /// one model of the same size and speed, less sensitive to the order of the examples than any single run.
     /// </summary>
-    public int Ensemble { get; init; } = 1;
+    public int Ensemble { get; init; } = 5;
 }
 
 /// <summary>

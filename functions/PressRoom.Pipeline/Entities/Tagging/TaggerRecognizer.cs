@@ -147,10 +147,18 @@ internal static class TaggerRecognizer
             var overlapping = false;
             var nested = true;
             var taggedPerson = false;
+            var personEnd = -1;
+            var insidePerson = false;
             for (var k = from; k < to; k++)
             {
                 var p = proposed[k];
-                taggedPerson |= p.Category == "Person";
+                if (p.Category == "Person")
+                {
+                    taggedPerson = true;
+                    personEnd = Math.Max(personEnd, p.End);
+                    insidePerson |= p.Start <= rule.Start && p.End >= rule.End;
+                }
+
                 if (p.Start == rule.Start && p.End == rule.End && p.Category == rule.Category)
                 {
                     confirmed.Add(p);
@@ -165,7 +173,10 @@ internal static class TaggerRecognizer
             // "مكتب الأمم المتحدة لمكافحة الإرهاب"): the tagger learnt news conventions, the lists know our releases.
             // A linked short mention also wins, and an honorific-led person where the tagger saw a person there:
             // "سعادة الشيخة علياء بالمشاركين" is علياء; "الفريق علي مدي المباراة" (الفريق = the team) is nobody.
-            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson) || attributes.ContainsKey("linkedTo"));
+            // An honorific person running on past the tagger's person or over two of its names ("الدكتور اياد علاوي
+            // تصريحات طالباني", "الفريق سعيد أحمد صاحب الجهد") is a chain that did not stop: the tagger's names win there;
+            // so does a tagger person around a linked short mention ("أبو الغيط", not "الغيط").
+            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson && to - from == 1 && rule.End <= personEnd) || (attributes.ContainsKey("linkedTo") && !insidePerson));
             if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization"))))
             {
                 for (var k = from; k < to; k++)
