@@ -69,8 +69,12 @@ internal static class TaggerRecognizer
             return words >= 3 && !OnlyAdjectives(ctx, rule);
         }
 
-        return !GenericHeads.Contains(head.Folded.TrimStart('و')) && (!IsMasdarHead(ctx, rule.FirstToken) || AfterRole(ctx, rule.FirstToken));
+        return !IsGenericHead(head) && (!IsMasdarHead(ctx, rule.FirstToken) || AfterRole(ctx, rule.FirstToken));
     }
+
+    /// <summary>A generic head, also behind a conjunction or preposition ("لبرنامج الاستيراد", "بفريق العاصمة").</summary>
+    static bool IsGenericHead(Token head) =>
+        GenericHeads.Contains(head.Folded.TrimStart('و')) || head.Variants.Any(v => v.HasProclitic && !v.HasArticle && GenericHeads.Contains(v.Stem));
 
     /// <summary>A head that is also a verbal noun (إدارة: department, management).</summary>
     static bool IsMasdarHead(DocumentContext ctx, int token) =>
