@@ -89,8 +89,7 @@ public sealed class NerTraining(TextWriter output)
         }
 
         progress?.Invoke($"{data.Count:N0} sequences, {data.Sum(d => d.Gold.Length):N0} tokens");
-        var trainer = new PerceptronTrainer(options);
-        return trainer.Train(data, tags, language, version => JsonSerializer.Serialize(new
+        Func<string, string> describe = version => JsonSerializer.Serialize(new
         {
             version,
             language,
@@ -100,7 +99,11 @@ public sealed class NerTraining(TextWriter output)
             options.MinFeatureCount,
             options.PruneBelow,
             options.Ensemble,
+            options.DocumentPass,
             format = TaggerModelFormat.FormatVersion,
-        }), progress);
+        });
+        return options.DocumentPass
+            ? new DocumentPassTrainer(options).Train(data, builder.Documents, tags, language, describe, progress)
+            : new PerceptronTrainer(options).Train(data, tags, language, describe, progress);
     }
 }

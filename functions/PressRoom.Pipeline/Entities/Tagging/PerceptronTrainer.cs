@@ -17,6 +17,9 @@ public sealed record TrainerOptions
     /// one model of the same size and speed, less sensitive to the order of the examples than any single run.
     /// </summary>
     public int Ensemble { get; init; } = 5;
+
+    /// <summary>Train the second, document-level pass too (<see cref="DocumentPassTrainer"/>).</summary>
+    public bool DocumentPass { get; init; } = true;
 }
 
 /// <summary>
