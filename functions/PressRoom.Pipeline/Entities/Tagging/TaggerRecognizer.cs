@@ -177,10 +177,11 @@ internal static class TaggerRecognizer
             // "مكتب الأمم المتحدة لمكافحة الإرهاب"): the tagger learnt news conventions, the lists know our releases.
             // A linked short mention also wins, and an honorific-led person where the tagger saw a person there:
             // "سعادة الشيخة علياء بالمشاركين" is علياء; "الفريق علي مدي المباراة" (الفريق = the team) is nobody.
-            // An honorific person running on past the tagger's person or over two of its names ("الدكتور اياد علاوي
-            // تصريحات طالباني", "الفريق سعيد أحمد صاحب الجهد") is a chain that did not stop: the tagger's names win there;
+            // An honorific person running on past the tagger's person or over a word between two of its names ("الدكتور
+            // اياد علاوي تصريحات طالباني", "الفريق سعيد أحمد صاحب الجهد") is a chain that did not stop: the tagger's names
+            // win there ("Sheikh Saif bin Hilal Al Harthy" over "Saif bin" + "Hilal Al Harthy" stays whole);
             // so does a tagger person around a linked short mention ("أبو الغيط", not "الغيط").
-            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson && to - from == 1 && rule.End <= personEnd) || (attributes.ContainsKey("linkedTo") && !insidePerson));
+            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson && Contiguous(proposed, from, to) && rule.End <= personEnd) || (attributes.ContainsKey("linkedTo") && !insidePerson));
             if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization"))))
             {
                 for (var k = from; k < to; k++)
@@ -218,6 +219,20 @@ internal static class TaggerRecognizer
 
             ctx.Candidates.Add(p);
         }
+    }
+
+    /// <summary>The spans [from, to) follow one another with no token between them.</summary>
+    static bool Contiguous(List<Candidate> sorted, int from, int to)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if (sorted[k].FirstToken != sorted[k - 1].EndToken)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The index range [From, To) of the sorted, non-overlapping spans that overlap <paramref name="rule"/>.</summary>
