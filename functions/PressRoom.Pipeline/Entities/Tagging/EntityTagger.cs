@@ -38,29 +38,33 @@ internal sealed class EntityTagger(TaggerModel model)
             return spans;
         }
 
-        // First pass over the whole document, then the second with the first's tags as evidence.
+        // First pass over the whole document, then the second with the first's tags as evidence. The first pass's
+        // features are kept (one document chunk at a time, so bounded) rather than extracted again.
         var first = new int[ctx.Count];
         Array.Fill(first, model.Tags.Outside);
+        var kept = new List<(uint[] Keys, int[] Offsets)>(segments.Count);
         foreach (var (start, end) in segments)
         {
             cancellationToken.ThrowIfCancellationRequested();
             _features.Extract(ctx, start, end, _buffer);
+            kept.Add((_buffer.ToKeys(), _buffer.ToOffsets()));
             Decode(model, _buffer, start, null);
             _tags.AsSpan(0, end - start).CopyTo(first.AsSpan(start));
         }
 
         var stems = DocumentFeatures.Stems(ctx);
         _document.Index(stems, first, model.Tags);
-        foreach (var (start, end) in segments)
+        for (var s = 0; s < segments.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            _features.Extract(ctx, start, end, _buffer);
+            var start = segments[s].Start;
+            var (keys, offsets) = kept[s];
             _stacked.Clear();
-            for (var k = 0; k < _buffer.Count; k++)
+            for (var k = 0; k + 1 < offsets.Length; k++)
             {
-                foreach (var key in _buffer.Token(k))
+                for (var f = offsets[k]; f < offsets[k + 1]; f++)
                 {
-                    _stacked.Add(key);
+                    _stacked.Add(keys[f]);
                 }
 
                 _document.Add(start + k, stems, first, _stacked);
