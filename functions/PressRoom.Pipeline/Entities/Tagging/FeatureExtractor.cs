@@ -158,7 +158,7 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>The most stripped clitic form (shortest stem): و ف ب ل ك and the article removed.</summary>
-    static CliticVariant StemOf(Token token)
+    internal static CliticVariant StemOf(Token token)
     {
         var variants = token.Variants;
         if (variants.Length == 0)

@@ -48,8 +48,14 @@ internal sealed class TaggerModel
 
     public int FeatureCount => Keys.Count;
 
+    /// <summary>
+    /// The second, document-level pass (same tags; its features add the first pass's tags, see <see cref="DocumentFeatures"/>),
+    /// or null for a one-pass model.
+    /// </summary>
+    public TaggerModel? DocumentPass { get; init; }
+
     /// <summary>Approximate managed memory of the loaded model.</summary>
-    public long Bytes => _table.Bytes + _weights.Length * 4L + Keys.Count * 4L;
+    public long Bytes => _table.Bytes + _weights.Length * 4L + Keys.Count * 4L + (DocumentPass?.Bytes ?? 0);
 
     /// <summary>Emission scores of the tokens in <paramref name="features"/> into <paramref name="scores"/> (Count × T).</summary>
     public void Score(FeatureBuffer features, Span<float> scores)

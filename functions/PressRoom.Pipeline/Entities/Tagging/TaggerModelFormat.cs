@@ -6,12 +6,13 @@ namespace PressRoom.Pipeline.Entities.Tagging;
 /// <summary>
 /// The committed model file: gzip of a little-endian binary — magic "PRNER", format version, model version,
 /// language, metadata (JSON text), tag names, transition weights (float32), then the feature keys in ascending
-/// order and their weights as float16 (T per key). Writing the same model twice gives the same bytes.
+/// order and their weights as float16 (T per key); since format 2 a flag and, when set, the document pass's
+/// transitions, keys and weights in the same layout. Writing the same model twice gives the same bytes.
 /// </summary>
 internal static class TaggerModelFormat
 {
     /// <summary>Bumped whenever features or the layout change: older files are refused, not misread.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     static readonly byte[] Magic = "PRNER"u8.ToArray();
 
@@ -36,6 +37,21 @@ internal static class TaggerModelFormat
             w.Write(t);
         }
 
+        WriteWeights(w, model);
+        w.Write(model.DocumentPass is not null);
+        if (model.DocumentPass is { } second)
+        {
+            foreach (var t in second.Transitions)
+            {
+                w.Write(t);
+            }
+
+            WriteWeights(w, second);
+        }
+    }
+
+    static void WriteWeights(BinaryWriter w, TaggerModel model)
+    {
         w.Write(model.FeatureCount);
         foreach (var key in model.Keys)
         {
@@ -73,7 +89,20 @@ internal static class TaggerModelFormat
             tags[i] = r.ReadString();
         }
 
-        var transitions = new float[(tags.Length + 1) * tags.Length];
+        var (transitions, keys, weights) = ReadWeights(r, tags.Length);
+        TaggerModel? second = null;
+        if (r.ReadBoolean())
+        {
+            var (t2, k2, w2) = ReadWeights(r, tags.Length);
+            second = new TaggerModel(version, language, metadata, tags, t2, k2, w2);
+        }
+
+        return new TaggerModel(version, language, metadata, tags, transitions, keys, weights) { DocumentPass = second };
+    }
+
+    static (float[] Transitions, uint[] Keys, float[] Weights) ReadWeights(BinaryReader r, int tagCount)
+    {
+        var transitions = new float[(tagCount + 1) * tagCount];
         for (var i = 0; i < transitions.Length; i++)
         {
             transitions[i] = r.ReadSingle();
@@ -85,12 +114,12 @@ internal static class TaggerModelFormat
             keys[i] = r.ReadUInt32();
         }
 
-        var weights = new float[keys.Length * tags.Length];
+        var weights = new float[keys.Length * tagCount];
         for (var i = 0; i < weights.Length; i++)
         {
             weights[i] = (float)r.ReadHalf();
         }
 
-        return new TaggerModel(version, language, metadata, tags, transitions, keys, weights);
+        return (transitions, keys, weights);
     }
 }

@@ -69,8 +69,12 @@ internal static class TaggerRecognizer
             return words >= 3 && !OnlyAdjectives(ctx, rule);
         }
 
-        return !GenericHeads.Contains(head.Folded.TrimStart('و')) && (!IsMasdarHead(ctx, rule.FirstToken) || AfterRole(ctx, rule.FirstToken));
+        return !IsGenericHead(head) && (!IsMasdarHead(ctx, rule.FirstToken) || AfterRole(ctx, rule.FirstToken));
     }
+
+    /// <summary>A generic head, also behind a conjunction or preposition ("لبرنامج الاستيراد", "بفريق العاصمة").</summary>
+    static bool IsGenericHead(Token head) =>
+        GenericHeads.Contains(head.Folded.TrimStart('و')) || head.Variants.Any(v => v.HasProclitic && !v.HasArticle && GenericHeads.Contains(v.Stem));
 
     /// <summary>A head that is also a verbal noun (إدارة: department, management).</summary>
     static bool IsMasdarHead(DocumentContext ctx, int token) =>
@@ -147,10 +151,18 @@ internal static class TaggerRecognizer
             var overlapping = false;
             var nested = true;
             var taggedPerson = false;
+            var personEnd = -1;
+            var insidePerson = false;
             for (var k = from; k < to; k++)
             {
                 var p = proposed[k];
-                taggedPerson |= p.Category == "Person";
+                if (p.Category == "Person")
+                {
+                    taggedPerson = true;
+                    personEnd = Math.Max(personEnd, p.End);
+                    insidePerson |= p.Start <= rule.Start && p.End >= rule.End;
+                }
+
                 if (p.Start == rule.Start && p.End == rule.End && p.Category == rule.Category)
                 {
                     confirmed.Add(p);
@@ -165,7 +177,11 @@ internal static class TaggerRecognizer
             // "مكتب الأمم المتحدة لمكافحة الإرهاب"): the tagger learnt news conventions, the lists know our releases.
             // A linked short mention also wins, and an honorific-led person where the tagger saw a person there:
             // "سعادة الشيخة علياء بالمشاركين" is علياء; "الفريق علي مدي المباراة" (الفريق = the team) is nobody.
-            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson) || attributes.ContainsKey("linkedTo"));
+            // An honorific person running on past the tagger's person or over a word between two of its names ("الدكتور
+            // اياد علاوي تصريحات طالباني", "الفريق سعيد أحمد صاحب الجهد") is a chain that did not stop: the tagger's names
+            // win there ("Sheikh Saif bin Hilal Al Harthy" over "Saif bin" + "Hilal Al Harthy" stays whole);
+            // so does a tagger person around a linked short mention ("أبو الغيط", not "الغيط").
+            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson && Contiguous(proposed, from, to) && rule.End <= personEnd) || (attributes.ContainsKey("linkedTo") && !insidePerson));
             if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization"))))
             {
                 for (var k = from; k < to; k++)
@@ -203,6 +219,20 @@ internal static class TaggerRecognizer
 
             ctx.Candidates.Add(p);
         }
+    }
+
+    /// <summary>The spans [from, to) follow one another with no token between them.</summary>
+    static bool Contiguous(List<Candidate> sorted, int from, int to)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if (sorted[k].FirstToken != sorted[k - 1].EndToken)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The index range [From, To) of the sorted, non-overlapping spans that overlap <paramref name="rule"/>.</summary>

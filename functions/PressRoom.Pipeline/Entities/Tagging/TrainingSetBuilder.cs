@@ -4,8 +4,12 @@ using PressRoom.Pipeline.Entities.Builtin.Recognizers;
 
 namespace PressRoom.Pipeline.Entities.Tagging;
 
-/// <summary>One training sequence: flattened feature keys (token i owns Keys[Offsets[i]..Offsets[i+1]]) and gold tag indexes.</summary>
-internal sealed record TrainingSequence(uint[] Keys, int[] Offsets, int[] Gold);
+/// <summary>
+/// One training sequence: flattened feature keys (token i owns Keys[Offsets[i]..Offsets[i+1]]) and gold tag indexes;
+/// <paramref name="Document"/> indexes <see cref="TrainingSetBuilder.Documents"/> and <paramref name="First"/> is the
+/// document token index of the sequence's first token (the document pass needs both).
+/// </summary>
+internal sealed record TrainingSequence(uint[] Keys, int[] Offsets, int[] Gold, int Document = 0, int First = 0);
 
 /// <summary>A CoNLL chunk as the runtime sees it: sentences joined by line breaks, tokens by spaces, with character offsets per source token.</summary>
 internal sealed record ConllChunk(string Text, int[] TokenStarts, int[] TokenEnds, List<TypedSpan> Gold)
@@ -75,6 +79,9 @@ internal sealed class TrainingSetBuilder(BuiltinLexicon lexicon, TagSet tags)
     readonly FeatureExtractor _features = new();
     readonly FeatureBuffer _buffer = new();
 
+    /// <summary>Stem keys per token of each document (chunk) added so far, for the document pass.</summary>
+    public List<ulong[]> Documents { get; } = [];
+
     public void Add(IReadOnlyList<ConllSentence> sentences, string language, IReadOnlySet<string> types, List<TrainingSequence> output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -91,6 +98,8 @@ internal sealed class TrainingSetBuilder(BuiltinLexicon lexicon, TagSet tags)
             }
 
             var ctx = new DocumentContext(chunk.Text, language, null, lexicon);
+            var document = Documents.Count;
+            Documents.Add(DocumentFeatures.Stems(ctx));
             Segmenter.Split(ctx.Tokens, segments);
             foreach (var (start, end) in segments)
             {
@@ -104,7 +113,7 @@ internal sealed class TrainingSetBuilder(BuiltinLexicon lexicon, TagSet tags)
                 }
 
                 _features.Extract(ctx, start, end, _buffer);
-                output.Add(new TrainingSequence(_buffer.ToKeys(), _buffer.ToOffsets(), gold));
+                output.Add(new TrainingSequence(_buffer.ToKeys(), _buffer.ToOffsets(), gold, document, start));
             }
         }
     }

@@ -36,6 +36,34 @@ public sealed class TaggerModelTests
     }
 
     [Fact]
+    public void A_two_pass_model_round_trips_with_its_document_pass()
+    {
+        var first = Small();
+        var pass2 = Small();
+        var model = new TaggerModel(first.Version, first.Language, first.Metadata, first.Tags.Names, first.Transitions, [.. first.Keys], first.Weights.ToArray())
+        {
+            DocumentPass = new TaggerModel(first.Version, first.Language, first.Metadata, first.Tags.Names, pass2.Transitions.Select(t => -t).ToArray(), [5, 9], pass2.Weights[..(2 * pass2.Tags.Count)].ToArray()),
+        };
+        using var bytes = new MemoryStream();
+        TaggerModelFormat.Write(model, bytes);
+        var read = TaggerModelFormat.Read(new MemoryStream(bytes.ToArray()));
+
+        Assert.NotNull(read.DocumentPass);
+        Assert.Equal(model.DocumentPass!.Transitions, read.DocumentPass.Transitions);
+        Assert.Equal(model.DocumentPass.Keys, read.DocumentPass.Keys);
+        Assert.Equal(model.DocumentPass.Weights.ToArray(), read.DocumentPass.Weights.ToArray());
+        Assert.Equal(model.Keys, read.Keys);
+        Assert.Null(TaggerModelFormat.Read(new MemoryStream(Write(first))).DocumentPass);
+    }
+
+    static byte[] Write(TaggerModel model)
+    {
+        using var bytes = new MemoryStream();
+        TaggerModelFormat.Write(model, bytes);
+        return bytes.ToArray();
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_model_is_refused_with_a_reason()
     {
         using var bytes = new MemoryStream();
