@@ -175,13 +175,13 @@ public static class SoakBench
         }
 
         md.AppendLine();
-        md.AppendLine("Trend over the second half (least-squares slope):");
+        md.AppendLine("Trend over the second half (least-squares slope ± half-width of its 95 % confidence interval):");
         md.AppendLine();
         md.AppendLine("| resource | slope | threshold | verdict |");
         md.AppendLine("|---|---:|---:|---|");
         foreach (var t in trends)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {t.Resource} | {t.SlopePerMinute:+0.00;-0.00;0.00} {t.Unit} | {t.MaxPerMinute:0.##} {t.Unit} | {(t.Growing ? "GROWING" : "flat")} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {t.Resource} | {t.SlopePerMinute:+0.00;-0.00;0.00} ± {t.Confidence95:0.00} {t.Unit} | {t.MaxPerMinute:0.##} {t.Unit} | {(t.Growing ? "GROWING" : "flat")} |");
         }
 
         md.AppendLine();

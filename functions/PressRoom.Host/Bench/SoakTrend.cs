@@ -14,8 +14,11 @@ public sealed record SoakSample(
     public int Backlog => Uploaded - Processed;
 }
 
-/// <summary>A least-squares slope per minute of one resource, and whether it stays under its threshold.</summary>
-public sealed record Trend(string Resource, string Unit, double SlopePerMinute, double MaxPerMinute)
+/// <summary>
+/// A least-squares slope per minute of one resource, the half-width of its 95 % confidence interval (normal
+/// approximation; samples are many), and whether the slope stays under its threshold.
+/// </summary>
+public sealed record Trend(string Resource, string Unit, double SlopePerMinute, double MaxPerMinute, double Confidence95 = 0)
 {
     public bool Growing => SlopePerMinute > MaxPerMinute;
 }
@@ -42,6 +45,30 @@ public static class SoakTrend
         return sxx == 0 ? 0 : sxy / sxx;
     }
 
+    /// <summary>
+    /// Half-width of the slope's 95 % confidence interval: 1.96 × its standard error, from the residuals of the fit;
+    /// 0 with fewer than three points or no spread in x.
+    /// </summary>
+    public static double Confidence95(IReadOnlyList<(double X, double Y)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count < 3)
+        {
+            return 0;
+        }
+
+        double meanX = points.Average(p => p.X), meanY = points.Average(p => p.Y);
+        double sxx = points.Sum(p => (p.X - meanX) * (p.X - meanX));
+        if (sxx == 0)
+        {
+            return 0;
+        }
+
+        double slope = Slope(points);
+        double residuals = points.Sum(p => Math.Pow(p.Y - (meanY + (slope * (p.X - meanX))), 2));
+        return 1.96 * Math.Sqrt(residuals / (points.Count - 2) / sxx);
+    }
+
     /// <summary>The samples from the middle of the run on (by time, not by count).</summary>
     public static IReadOnlyList<SoakSample> SecondHalf(IReadOnlyList<SoakSample> samples)
     {
@@ -58,8 +85,11 @@ public static class SoakTrend
     public static IReadOnlyList<Trend> Evaluate(IReadOnlyList<SoakSample> samples, double maxMiBPerMinute, double maxHandlesPerMinute)
     {
         var half = SecondHalf(samples);
-        Trend Fit(string resource, string unit, Func<SoakSample, double> value, double max) =>
-            new(resource, unit, Slope([.. half.Select(s => (s.Minutes, value(s)))]), max);
+        Trend Fit(string resource, string unit, Func<SoakSample, double> value, double max)
+        {
+            List<(double, double)> points = [.. half.Select(s => (s.Minutes, value(s)))];
+            return new(resource, unit, Slope(points), max, Confidence95(points));
+        }
 
         return
         [

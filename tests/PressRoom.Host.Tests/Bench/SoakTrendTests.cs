@@ -20,6 +20,15 @@ public sealed class SoakTrendTests
     }
 
     [Fact]
+    public void Confidence_is_1_96_standard_errors_of_the_slope()
+    {
+        Assert.Equal(0.0, SoakTrend.Confidence95([(0, 1), (1, 3), (2, 5), (3, 7)]), 9);
+        // Residuals ±1 around a flat line: standard error sqrt(4 / (4 - 2) / 5).
+        Assert.Equal(1.96 * Math.Sqrt(0.4), SoakTrend.Confidence95([(0, 5), (1, 7), (2, 7), (3, 5)]), 9);
+        Assert.Equal(0.0, SoakTrend.Confidence95([(0, 5), (1, 7)]));
+    }
+
+    [Fact]
     public void Warm_up_growth_in_the_first_half_is_not_a_trend_but_steady_growth_in_the_second_half_is()
     {
         // RSS climbs 100 → 200 MiB over the first 5 minutes, then sways around 200 (GC cycles) for 5 minutes.
