@@ -13,15 +13,16 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Perceptron epochs", DefaultValueFactory = _ => new TrainerOptions().Epochs };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => new TrainerOptions().MinFeatureCount };
         var ensemble = new Option<int>("--ensemble") { Description = "Perceptrons (seeds 14, 15, …) whose weights are averaged into the model", DefaultValueFactory = _ => new TrainerOptions().Ensemble };
+        var paC = new Option<float>("--pa-c") { Description = "Passive-aggressive (PA-I) update with this aggressiveness instead of the perceptron step (0 = perceptron)", DefaultValueFactory = _ => new TrainerOptions().PassiveAggressiveC };
         var onePass = new Option<bool>("--one-pass") { Description = "Train the first pass only (no document pass)" };
         var corpora = new Option<string[]>("--corpus") { Description = "Train on these files instead of the recipe (experiments): path[:nomisc] relative to --data", AllowMultipleArgumentsPerToken = true };
         var language = new Option<string[]>("--language") { Description = "Languages to train (ar, en)", DefaultValueFactory = _ => ["ar", "en"], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("train", "Train the builtin extractor's entity tagger models (deterministic) and print dev scores") { data, output, epochs, minCount, ensemble, onePass, language, corpora };
+        var command = new Command("train", "Train the builtin extractor's entity tagger models (deterministic) and print dev scores") { data, output, epochs, minCount, ensemble, paC, onePass, language, corpora };
         command.SetAction(async (parse, ct) => await new NerTraining(Console.Out).RunAsync(
             parse.GetValue(data)!,
             parse.GetValue(output)!,
             parse.GetValue(language)!,
-            new TrainerOptions { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble), DocumentPass = !parse.GetValue(onePass) },
+            new TrainerOptions { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble), DocumentPass = !parse.GetValue(onePass), PassiveAggressiveC = parse.GetValue(paC) },
             ct,
             parse.GetValue(corpora)?.Select(c => new NerCorpus(c.Split(':')[0], !c.EndsWith(":nomisc", StringComparison.Ordinal))).ToList()));
         return command;

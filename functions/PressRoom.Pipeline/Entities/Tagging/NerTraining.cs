@@ -96,19 +96,30 @@ public sealed class NerTraining(TextWriter output)
 
         progress?.Invoke($"{data.Count:N0} sequences, {data.Sum(d => d.Gold.Length):N0} tokens");
         var twoPass = options.DocumentPass && DocumentPass.GetValueOrDefault(language);
-        Func<string, string> describe = version => JsonSerializer.Serialize(new
+        Func<string, string> describe = version =>
         {
-            version,
-            language,
-            corpora = recipe.Select(c => c.RelativePath),
-            options.Epochs,
-            options.Seed,
-            options.MinFeatureCount,
-            options.PruneBelow,
-            options.Ensemble,
-            documentPass = twoPass,
-            format = TaggerModelFormat.FormatVersion,
-        });
+            var facts = JsonSerializer.SerializeToNode(new
+            {
+                version,
+                language,
+                corpora = recipe.Select(c => c.RelativePath),
+                options.Epochs,
+                options.Seed,
+                options.MinFeatureCount,
+                options.PruneBelow,
+                options.Ensemble,
+                documentPass = twoPass,
+                format = TaggerModelFormat.FormatVersion,
+            })!.AsObject();
+
+            // Recorded only when used, so the committed (perceptron) models keep their bytes.
+            if (options.PassiveAggressiveC > 0)
+            {
+                facts.Add(nameof(options.PassiveAggressiveC), options.PassiveAggressiveC);
+            }
+
+            return facts.ToJsonString();
+        };
         return twoPass
             ? new DocumentPassTrainer(options).Train(data, builder.Documents, tags, language, describe, progress)
             : new PerceptronTrainer(options).Train(data, tags, language, describe, progress);

@@ -20,6 +20,12 @@ public sealed record TrainerOptions
 
     /// <summary>Train the second, document-level pass too (<see cref="DocumentPassTrainer"/>).</summary>
     public bool DocumentPass { get; init; } = true;
+
+    /// <summary>
+    /// Aggressiveness C of a passive-aggressive (PA-I) sentence update instead of the plain perceptron step; 0 keeps
+    /// the perceptron. PA-I scales each sentence's update by min(C, loss / ‖Δφ‖²), loss = score margin + token mistakes.
+    /// </summary>
+    public float PassiveAggressiveC { get; init; }
 }
 
 /// <summary>
@@ -131,6 +137,7 @@ internal sealed class PerceptronTrainer(TrainerOptions options)
         var order = Enumerable.Range(0, data.Count).ToArray();
         var random = new Random(seed);
         long c = 1;
+        var pa = options.PassiveAggressiveC > 0 ? new PassiveAggressiveStep(options.PassiveAggressiveC) : null;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             random.Shuffle(order);
@@ -165,6 +172,13 @@ internal sealed class PerceptronTrainer(TrainerOptions options)
                 }
 
                 decoder.Decode(emissions, n, tw, tags, predicted);
+                if (options.PassiveAggressiveC > 0)
+                {
+                    mistakes += pa!.Update(seq, feats, emissions, predicted, w, u, tw, tu, t, c);
+                    c++;
+                    continue;
+                }
+
                 for (var i = 0; i < n; i++)
                 {
                     var gold = seq.Gold[i];
@@ -198,15 +212,16 @@ internal sealed class PerceptronTrainer(TrainerOptions options)
             progress($"epoch {epoch}/{options.Epochs}: {mistakes} token mistakes");
         }
 
-        // Averaged weights: avg = w − u / c.
+        // Averaged weights: avg = w − u / c (PA: divided by the mean step, to the perceptron's scale).
+        var scale = pa is null ? 1 : 1 / pa.MeanStep;
         for (var i = 0; i < w.Length; i++)
         {
-            w[i] = (float)(w[i] - u[i] / c);
+            w[i] = (float)((w[i] - u[i] / c) * scale);
         }
 
         for (var i = 0; i < tw.Length; i++)
         {
-            tw[i] = (float)(tw[i] - tu[i] / c);
+            tw[i] = (float)((tw[i] - tu[i] / c) * scale);
         }
 
         return (w, tw);

@@ -87,6 +87,37 @@ public sealed class PerceptronTrainerTests
     }
 
     [Fact]
+    public void Passive_aggressive_update_learns_the_task_deterministically_at_the_perceptron_scale()
+    {
+        var options = new TrainerOptions { Epochs = 5, MinFeatureCount = 1, PassiveAggressiveC = 1 };
+        var model = new PerceptronTrainer(options).Train(Data(), Tags, "xx", v => v);
+        var again = new PerceptronTrainer(options).Train(Data(), Tags, "xx", v => v);
+        var perceptron = new PerceptronTrainer(options with { PassiveAggressiveC = 0 }).Train(Data(), Tags, "xx", v => v);
+
+        var unseen = Sequence("yesterday", "mr", "kamal", "nabil", "arrived", "in", "rabat");
+        Assert.Equal(unseen.Gold, Decode(model, unseen));
+        Assert.Equal(model.Version, again.Version);
+
+        // Different steps give different weights; the rescaling by the mean step keeps them on the perceptron's scale
+        // (the 0.01 pruning threshold and float16 storage assume it): the largest weights are of the same order.
+        Assert.NotEqual(perceptron.Version, model.Version);
+        var largest = Largest(model);
+        var reference = Largest(perceptron);
+        Assert.InRange(largest, reference / 10, reference * 10);
+    }
+
+    static float Largest(TaggerModel model)
+    {
+        var max = 0f;
+        foreach (var w in model.Weights)
+        {
+            max = Math.Max(max, Math.Abs(w));
+        }
+
+        return max;
+    }
+
+    [Fact]
     public void Viterbi_never_starts_or_continues_an_entity_with_a_foreign_I_tag()
     {
         // Emissions that on their own prefer I-PER at the start and I-LOC after B-PER.
