@@ -55,13 +55,21 @@ public sealed class SaveResultsActivity(
             // Nothing changes the stored mentions: they are streamed from entities.{lang}.json into release.json and the
             // entity tables, and the document is read without its paragraphs (their count is in the summary), so a
             // large release is never held whole (docs/benchmarks.md, "issue 17, merged main").
-            var text = await artifacts.ReadJsonAsync<DocumentText>(release.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken);
-            document = text with { ParagraphCount = input.Document.Paragraphs };
+            // When the read stored the source text, the text is streamed past too (read: one buffer, never a string).
+            var text = input.Document.SourceTextStored
+                ? await artifacts.TryReadJsonWithoutAsync<DocumentText>(release.ReleaseId, ReleaseArtifacts.DocumentFile, TextAndParagraphs, cancellationToken)
+                    ?? throw new InvalidDataException($"{ReleaseArtifacts.PathOf(release.ReleaseId, ReleaseArtifacts.DocumentFile)} does not exist.")
+                : await artifacts.ReadJsonAsync<DocumentText>(release.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken);
+            document = text with { ParagraphCount = input.Document.Paragraphs, CharacterCount = text.Text?.Length ?? input.Document.Characters };
             mentions = ReleaseMentions.Stored(artifacts, release.ReleaseId, languages, input.Entities.Sum(e => e.Count));
         }
 
         var sourceFile = ReleaseArtifacts.TextFile("source");
-        await artifacts.WriteTextAsync(release.ReleaseId, sourceFile, document.Text, cancellationToken);
+        if (!input.Document.SourceTextStored && document.Text is { } sourceText)
+        {
+            await artifacts.WriteTextAsync(release.ReleaseId, sourceFile, sourceText, cancellationToken);
+        }
+
         var blobs = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["original"] = $"{StorageNames.ReleasesContainer}/{release.BlobName}",
@@ -88,7 +96,7 @@ public sealed class SaveResultsActivity(
             Title = document.Title,
             TranslatedTitles = titles,
             Dateline = document.Dateline,
-            Characters = document.Text.Length,
+            Characters = document.CharacterCount,
             Paragraphs = document.ParagraphCount,
             ReceivedAt = release.ReceivedAt,
             StartedAt = input.StartedAt,
@@ -155,6 +163,7 @@ public sealed class SaveResultsActivity(
             Text = document.Text,
             Format = document.Format,
             ParagraphCount = document.Paragraphs.Count,
+            CharacterCount = document.CharacterCount,
         };
         return (text, ReleaseMentions.Held(entities));
     }
@@ -164,12 +173,18 @@ public sealed class SaveResultsActivity(
     {
         public required string Title { get; init; }
         public Dateline? Dateline { get; init; }
-        public required string Text { get; init; }
+        public string? Text { get; init; }
         public required string Format { get; init; }
 
         [JsonIgnore]
         public int ParagraphCount { get; init; }
+
+        [JsonIgnore]
+        public int CharacterCount { get; init; }
     }
+
+    /// <summary>The fields of document.json left out when the read stored the text already (both copies of the text).</summary>
+    static readonly IReadOnlySet<string> TextAndParagraphs = new HashSet<string>(StringComparer.Ordinal) { "text", "paragraphs" };
 
     async Task<ReleaseOutcome> SaveRejectionAsync(SaveInput input, CancellationToken cancellationToken)
     {
