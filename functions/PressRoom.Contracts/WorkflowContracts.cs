@@ -42,6 +42,12 @@ public sealed record DocumentSummary
     /// <summary>Stages the activity ran, timed on its own clock: ReadDocument and, when it extracted, ExtractEntities.</summary>
     public IReadOnlyList<StageTiming> Stages { get; init; } = [];
 
+    /// <summary>
+    /// True when the read stored the source text (<c>text.source.txt</c>) itself, so the save does not read the text
+    /// back from document.json; false in messages of reads that did not (the save writes it then).
+    /// </summary>
+    public bool SourceTextStored { get; init; }
+
     public static DocumentSummary Rejection(string code, string message) => new() { Rejected = true, ReasonCode = code, ReasonMessage = message };
 }
 

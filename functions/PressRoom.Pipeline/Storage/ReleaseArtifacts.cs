@@ -1,10 +1,12 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using PressRoom.Pipeline.Entities;
 
 namespace PressRoom.Pipeline.Storage;
 
@@ -39,6 +41,94 @@ public sealed class ReleaseArtifacts(PressRoomStorage storage)
         await using var stream = new BlockUploadStream(storage.ProcessedContainer.GetBlockBlobClient(PathOf(releaseId, file)), headers, JsonBlockBytes);
         await JsonSerializer.SerializeAsync(stream, value, PressRoomJson.Options, cancellationToken);
         await stream.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes release.json with the mentions streamed into its <c>entities</c> field as they are read, handing each to
+    /// <paramref name="observe"/> on the way (the entity tables are folded from the same single pass). The bytes are
+    /// those of serializing the record with every mention held: the rest of the record is serialized as usual and the
+    /// entity lists are written in its place.
+    /// </summary>
+    public async Task WriteReleaseJsonAsync(ReleaseRecord record, ReleaseMentions mentions, Action<string, ExtractedEntity> observe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(observe);
+        var options = PressRoomJson.Options;
+        var rest = JsonSerializer.SerializeToUtf8Bytes(record with { Entities = NoEntities }, options);
+        var (start, end) = TopLevelValueRange(rest, EntitiesProperty);
+
+        var headers = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" };
+        await using var stream = new BlockUploadStream(storage.ProcessedContainer.GetBlockBlobClient(PathOf(record.ReleaseId, ReleaseFile)), headers, JsonBlockBytes);
+        await stream.WriteAsync(rest.AsMemory(0, start), cancellationToken);
+        await using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented }))
+        {
+            writer.WriteStartObject();
+            foreach (var language in mentions.Languages)
+            {
+                writer.WritePropertyName(language);
+                writer.WriteStartArray();
+                await foreach (var mention in mentions.ReadAsync(language, cancellationToken))
+                {
+                    observe(language, mention);
+                    JsonSerializer.Serialize(writer, mention, options);
+                    if (writer.BytesPending > WriterFlushBytes)
+                    {
+                        await writer.FlushAsync(cancellationToken);
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+            await writer.FlushAsync(cancellationToken);
+        }
+
+        await stream.WriteAsync(rest.AsMemory(end), cancellationToken);
+        await stream.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>The mentions of one language's stored entities.{lang}.json, streamed one by one.</summary>
+    public async IAsyncEnumerable<ExtractedEntity> ReadEntitiesAsync(string releaseId, string language, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var result = await Blob(releaseId, EntitiesFile(language)).DownloadStreamingAsync(cancellationToken: cancellationToken);
+        using var download = result.Value;
+        await using var content = download.Content;
+        await foreach (var mention in JsonArrayPropertyReader.ReadAsync<ExtractedEntity>(content, EntitiesProperty, PressRoomJson.Options, cancellationToken))
+        {
+            yield return mention;
+        }
+    }
+
+    /// <summary>Name of the mention lists in release.json and entities.{lang}.json.</summary>
+    static readonly string EntitiesProperty = PressRoomJson.Options.PropertyNamingPolicy?.ConvertName(nameof(ReleaseRecord.Entities)) ?? nameof(ReleaseRecord.Entities);
+
+    static readonly IReadOnlyDictionary<string, IReadOnlyList<ExtractedEntity>> NoEntities = FrozenDictionary<string, IReadOnlyList<ExtractedEntity>>.Empty;
+
+    const int WriterFlushBytes = 64 * 1024;
+
+    /// <summary>Byte range of a top-level property's value in a serialized object.</summary>
+    static (int Start, int End) TopLevelValueRange(byte[] json, string property)
+    {
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(property))
+            {
+                reader.Read();
+                int start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                return (start, (int)reader.BytesConsumed);
+            }
+
+            if (reader.CurrentDepth == 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+
+        throw new InvalidOperationException($"The serialized record has no {property} field.");
     }
 
     /// <summary>Writes text as UTF-8 (no BOM), encoded block by block rather than into one array of the whole text.</summary>

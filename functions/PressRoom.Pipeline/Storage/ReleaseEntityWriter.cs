@@ -12,17 +12,36 @@ namespace PressRoom.Pipeline.Storage;
 /// </summary>
 public sealed class ReleaseEntityWriter(PressRoomStorage storage, EntityNameWriter names, IOptions<SaveOptions> options, ILogger<ReleaseEntityWriter> logger)
 {
-    public async Task WriteAsync(ReleaseRecord record, CancellationToken cancellationToken)
+    /// <summary>Empty folds for one save, with the configured cap on mention offsets per entity row.</summary>
+    public ReleaseEntityFolds NewFolds() => new(options.Value.MaxMentionOffsets);
+
+    /// <summary>Writes the tables of a release whose mentions are held in <see cref="ReleaseRecord.Entities"/>.</summary>
+    public Task WriteAsync(ReleaseRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var folds = NewFolds();
+        foreach (var (language, mentions) in record.Entities)
+        {
+            foreach (var mention in mentions)
+            {
+                folds.Add(language, mention);
+            }
+        }
+
+        return WriteAsync(record, folds, cancellationToken);
+    }
+
+    /// <summary>Writes the tables from mentions folded as they streamed past (<see cref="ReleaseArtifacts.WriteReleaseJsonAsync"/>).</summary>
+    public async Task WriteAsync(ReleaseRecord record, ReleaseEntityFolds folds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(folds);
         var elapsed = Stopwatch.StartNew();
-        var maxOffsets = options.Value.MaxMentionOffsets;
-        var all = record.Entities.Values.SelectMany(l => l);
 
         // Distinct entities per category, counted as the entity rows stream past (the batch plan enumerates on one thread).
         var byCategory = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var entityRows = record.Entities
-            .SelectMany(kv => ReleaseRows.Entities(record.ReleaseId, kv.Key, kv.Value, maxOffsets))
+        var entityRows = folds.ByLanguage
+            .SelectMany(l => ReleaseRows.Entities(record.ReleaseId, l.Language, l.Fold))
             .Select(row =>
             {
                 var category = row.Category ?? string.Empty;
@@ -32,8 +51,8 @@ public sealed class ReleaseEntityWriter(PressRoomStorage storage, EntityNameWrit
 
         // The three tables are independent upserts; writing them together cuts the save's latency.
         var entitiesTask = TableBatchWriter.UpsertAsync(storage.EntitiesTable, entityRows, cancellationToken);
-        var indexTask = TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, all), written: null, TableBatchWriter.MaxConcurrentSingleRowBatches, cancellationToken);
-        var namesTask = names.WriteAsync(ReleaseRows.Names(record, all), cancellationToken);
+        var indexTask = TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, folds.Named), written: null, TableBatchWriter.MaxConcurrentSingleRowBatches, cancellationToken);
+        var namesTask = names.WriteAsync(ReleaseRows.Names(record, folds.Named), cancellationToken);
         await Task.WhenAll(entitiesTask, indexTask, namesTask);
         logger.LogInformation(
             "Release {ReleaseId}: {EntityRows} entity rows ({EntityRowsByCategory}), {IndexRows} index rows, {NameRows} name rows written in {ElapsedMs} ms",

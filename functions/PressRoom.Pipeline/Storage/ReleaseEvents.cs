@@ -74,7 +74,7 @@ public sealed record ReleaseEventData(
         Clip(record.TranslatedTitles.GetValueOrDefault("en")),
         record.ReasonCode,
         Clip(record.Reason),
-        record.Entities.Values.Sum(l => l.Count),
+        record.EntityCount,
         record.Blobs,
         new TablePointer(StorageNames.ReleasesTable, TableKeys.Sanitize(record.DocumentId), TableKeys.Sanitize(record.ReleaseId)))
     {

@@ -57,9 +57,19 @@ public sealed class ReleaseLifecycle(
     /// Records how processing ended (Completed, Rejected or Failed): rows, indexes, <c>release.json</c>, versioning, one event.
     /// A release withdrawn or superseded meanwhile keeps that status (a replay never resurrects it).
     /// </summary>
-    public async Task<ReleaseRecord> RecordOutcomeAsync(ReleaseRecord record, CancellationToken cancellationToken)
+    public Task<ReleaseRecord> RecordOutcomeAsync(ReleaseRecord record, CancellationToken cancellationToken) =>
+        RecordOutcomeAsync(record, mentions: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecordOutcomeAsync(ReleaseRecord, CancellationToken)"/>, with the mentions of a Completed release
+    /// streamed (<see cref="ReleaseMentions.Stored"/>) rather than held in <see cref="ReleaseRecord.Entities"/>: they are read
+    /// once, written into release.json and folded into the entity tables on the way.
+    /// </summary>
+    /// <param name="mentions">The mentions; null means those held in the record.</param>
+    public async Task<ReleaseRecord> RecordOutcomeAsync(ReleaseRecord record, ReleaseMentions? mentions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        mentions ??= ReleaseMentions.Held(record.Entities);
         var existing = await GetRowAsync(record.DocumentId, record.ReleaseId, cancellationToken);
         var outcome = record.Status;
         if (existing is not null)
@@ -80,12 +90,21 @@ public sealed class ReleaseLifecycle(
             }
         }
 
-        if (outcome == ReleaseStatus.Completed)
+        // release.json first: the one pass over the mentions writes it and folds the entity tables (a retry rewrites both).
+        var folds = entityRows.NewFolds();
+        await artifacts.WriteReleaseJsonAsync(record, mentions, folds.Add, cancellationToken);
+        if (folds.Mentions != record.EntityCount)
         {
-            await entityRows.WriteAsync(record, cancellationToken);
+            // The counts on rows and events follow what was stored, not what the summaries announced.
+            logger.LogWarning("Release {ReleaseId}: {Stored} mentions stored, {Expected} expected", record.ReleaseId, folds.Mentions, record.EntityCount);
+            record = record with { StreamedEntityCount = folds.Mentions };
         }
 
-        await artifacts.WriteJsonAsync(record.ReleaseId, ReleaseArtifacts.ReleaseFile, record, cancellationToken);
+        if (outcome == ReleaseStatus.Completed)
+        {
+            await entityRows.WriteAsync(record, folds, cancellationToken);
+        }
+
         await storage.ReleasesTable.UpsertEntityAsync(ReleaseRows.Release(record), TableUpdateMode.Merge, cancellationToken);
 
         // The claim listed the release under its month already; a release that was never claimed needs the bucket too.

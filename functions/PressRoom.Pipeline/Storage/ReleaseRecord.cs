@@ -1,4 +1,5 @@
 using PressRoom.Pipeline.Documents;
+using System.Text.Json.Serialization;
 using PressRoom.Pipeline.Entities;
 
 namespace PressRoom.Pipeline.Storage;
@@ -31,6 +32,17 @@ public sealed record ReleaseRecord
     public IReadOnlyList<TranslationSummary> Translations { get; init; } = [];
     public IReadOnlyList<EntitySummary> EntitySummaries { get; init; } = [];
     public IReadOnlyDictionary<string, IReadOnlyList<ExtractedEntity>> Entities { get; init; } = new Dictionary<string, IReadOnlyList<ExtractedEntity>>();
+
+    /// <summary>
+    /// Number of mentions when they are streamed from storage instead of held in <see cref="Entities"/> (a large
+    /// release); not part of release.json.
+    /// </summary>
+    [JsonIgnore]
+    public int? StreamedEntityCount { get; init; }
+
+    /// <summary>Mentions of every language, held or streamed.</summary>
+    [JsonIgnore]
+    public int EntityCount => StreamedEntityCount ?? Entities.Values.Sum(l => l.Count);
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];
     public IReadOnlyDictionary<string, string> Blobs { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, long> CharactersSentByProvider { get; init; } = new Dictionary<string, long>();

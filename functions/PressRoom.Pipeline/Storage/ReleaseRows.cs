@@ -118,7 +118,19 @@ public static class ReleaseRows
     {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentOutOfRangeException.ThrowIfNegative(maxMentionOffsets);
-        return Distinct(entities, maxMentionOffsets).Select(g => new ReleaseEntityRow
+        return Entities(releaseId, language, Distinct(entities, maxMentionOffsets));
+    }
+
+    /// <summary>The entity rows of one language from mentions already folded (streamed past once, see <see cref="MentionFold"/>).</summary>
+    public static IEnumerable<ReleaseEntityRow> Entities(string releaseId, string language, MentionFold fold)
+    {
+        ArgumentNullException.ThrowIfNull(fold);
+        return Entities(releaseId, language, fold.Groups);
+    }
+
+    static IEnumerable<ReleaseEntityRow> Entities(string releaseId, string language, IReadOnlyList<MentionGroup> groups)
+    {
+        return groups.Select(g => new ReleaseEntityRow
         {
             PartitionKey = TableKeys.Sanitize(releaseId),
             RowKey = $"{TableKeys.Sanitize(language)}-{g.Index:D5}",
@@ -148,7 +160,20 @@ public static class ReleaseRows
     public static IEnumerable<EntityIndexRow> Index(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Distinct(entities.Where(e => IsIndexed(e.Category)), maxMentionOffsets: 0)
+        return Index(record, Distinct(entities.Where(e => IsIndexed(e.Category)), maxMentionOffsets: 0));
+    }
+
+    /// <summary>The index rows from the named mentions already folded (<see cref="MentionFold.Named"/>).</summary>
+    public static IEnumerable<EntityIndexRow> Index(ReleaseRecord record, MentionFold named)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(named);
+        return Index(record, named.Groups);
+    }
+
+    static IEnumerable<EntityIndexRow> Index(ReleaseRecord record, IReadOnlyList<MentionGroup> groups)
+    {
+        return groups
             .Select(g => WithSummary(
                 new EntityIndexRow
                 {
@@ -171,8 +196,21 @@ public static class ReleaseRows
     public static IEnumerable<EntityNameRow> Names(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return Names(record, Distinct(entities.Where(e => IsIndexed(e.Category)), maxMentionOffsets: 0));
+    }
+
+    /// <summary>The name rows from the named mentions already folded (<see cref="MentionFold.Named"/>).</summary>
+    public static IEnumerable<EntityNameRow> Names(ReleaseRecord record, MentionFold named)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(named);
+        return Names(record, named.Groups);
+    }
+
+    static IEnumerable<EntityNameRow> Names(ReleaseRecord record, IReadOnlyList<MentionGroup> groups)
+    {
         var rows = new Dictionary<(string, string), EntityNameRow>();
-        foreach (var group in Distinct(entities.Where(e => IsIndexed(e.Category)), maxMentionOffsets: 0))
+        foreach (var group in groups)
         {
             var name = group.ArabicText ?? group.First.Text;
             foreach (var token in group.Forms.SelectMany(f => NameNormalizer.Tokens(f.Text).Concat(NameNormalizer.Tokens(f.English))).Distinct(StringComparer.Ordinal))
@@ -199,70 +237,15 @@ public static class ReleaseRows
     }
 
     /// <summary>Mentions folded per entity key in one pass: memory grows with distinct entities, not with mentions.</summary>
-    static List<MentionGroup> Distinct(IEnumerable<ExtractedEntity> entities, int maxMentionOffsets)
+    static IReadOnlyList<MentionGroup> Distinct(IEnumerable<ExtractedEntity> entities, int maxMentionOffsets)
     {
-        var groups = new Dictionary<string, MentionGroup>(StringComparer.Ordinal);
-        var order = new List<MentionGroup>();
-        int i = 0;
+        var fold = new MentionFold(maxMentionOffsets);
         foreach (var e in entities)
         {
-            if (!groups.TryGetValue(e.Key, out var group))
-            {
-                group = new MentionGroup(i, e);
-                groups[e.Key] = group;
-                order.Add(group);
-            }
-
-            group.Add(e, maxMentionOffsets);
-            i++;
+            fold.Add(e);
         }
 
-        return order;
-    }
-
-    /// <summary>The mentions of one entity key: the first, counts, capped offsets and the distinct surface forms.</summary>
-    sealed class MentionGroup(int index, ExtractedEntity first)
-    {
-        readonly HashSet<(string Text, string? English)> forms = [];
-
-        public int Index { get; } = index;
-        public ExtractedEntity First { get; } = first;
-        public int Count { get; private set; }
-        public List<int> Offsets { get; } = [];
-
-        /// <summary>First English name of any mention (null or empty kept only if none has one).</summary>
-        public string? English { get; private set; }
-
-        /// <summary>First non-blank English name.</summary>
-        public string? EnglishName { get; private set; }
-
-        /// <summary>First mention text written in Arabic script.</summary>
-        public string? ArabicText { get; private set; }
-
-        public IEnumerable<(string Text, string? English)> Forms => forms;
-
-        public void Add(ExtractedEntity e, int maxMentionOffsets)
-        {
-            Count++;
-            if (Offsets.Count < maxMentionOffsets)
-            {
-                Offsets.Add(e.Offset);
-            }
-
-            English ??= e.English;
-            if (EnglishName is null && !string.IsNullOrWhiteSpace(e.English))
-            {
-                EnglishName = e.English;
-            }
-
-            if (ArabicText is null && e.Text.Any(IsArabic))
-            {
-                ArabicText = e.Text;
-            }
-
-            // Distinct forms are few (a name and its inflections); tokenizing each once keeps Names linear.
-            forms.Add((e.Text, e.English));
-        }
+        return fold.Groups;
     }
 
     /// <summary>The <c>EntityNames</c> partition of a normalized token: its script as an ISO 15924 code.</summary>
@@ -288,9 +271,9 @@ public static class ReleaseRows
         return row;
     }
 
-    static int EntityCount(ReleaseRecord record) => record.Entities.Values.Sum(l => l.Count);
+    static int EntityCount(ReleaseRecord record) => record.EntityCount;
 
-    static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
+    internal static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
 
     static string? Clip(string? value) => Clip(value, MaxStringChars);
 

@@ -41,8 +41,16 @@ public sealed class ReadDocumentActivity(
         var language = summary.Language?.Language ?? "und";
         await progress.MarkAsync(input.ReleaseId, TaskNames.ExtractEntities, cancellationToken);
 
-        var (entities, extracted) = await extraction.RunInsideAsync(input.ReleaseId, document.Text, language, document.Dateline?.Date, cancellationToken);
-        return summary with { Entities = entities, Stages = [read, extracted] };
+        // Only the text goes on: the paragraphs (a second copy of it) are let go before the extraction, the stage that
+        // needs the most memory. The source text is stored here, where it is in memory anyway, so the save does not
+        // read it back from document.json (a large release: tens of megabytes held twice).
+        var text = document.Text;
+        var referenceDate = document.Dateline?.Date;
+        document = null;
+        await artifacts.WriteTextAsync(input.ReleaseId, ReleaseArtifacts.TextFile("source"), text, cancellationToken);
+
+        var (entities, extracted) = await extraction.RunInsideAsync(input.ReleaseId, text, language, referenceDate, cancellationToken);
+        return summary with { Entities = entities, Stages = [read, extracted], SourceTextStored = true };
     }
 
     /// <summary>The document of this content version: the one an earlier attempt stored, or a fresh read.</summary>

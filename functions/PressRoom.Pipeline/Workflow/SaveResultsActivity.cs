@@ -1,4 +1,5 @@
 using PressRoom.Pipeline.Telemetry;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
@@ -26,14 +27,6 @@ public sealed class SaveResultsActivity(
             return await SaveRejectionAsync(input, cancellationToken);
         }
 
-        var document = await artifacts.ReadJsonAsync<ReleaseDocument>(release.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken);
-        var entities = new Dictionary<string, IReadOnlyList<ExtractedEntity>>(StringComparer.Ordinal);
-        foreach (var summary in input.Entities)
-        {
-            var stored = await artifacts.ReadJsonAsync<EntityDocument>(release.ReleaseId, ReleaseArtifacts.EntitiesFile(summary.Language), cancellationToken);
-            entities[summary.Language] = stored.Entities;
-        }
-
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         TranslationResult? english = null;
         foreach (var translation in input.Translations.Where(t => t.Status == nameof(TranslationStatus.Translated)))
@@ -47,26 +40,36 @@ public sealed class SaveResultsActivity(
             english = translation.TargetLanguage == "en" ? result : english;
         }
 
-        // Names the chat translation reported fill English names the entity records lack (marked as from the translation).
-        if (english is { Names.Count: > 0 } && input.Language?.Language is { } named && entities.TryGetValue(named, out var unnamed))
+        var languages = input.Entities.Select(e => e.Language).ToList();
+        var sourceLanguage = input.Language?.Language;
+        bool fillNames = english is { Names.Count: > 0 } && sourceLanguage is not null && languages.Contains(sourceLanguage);
+        bool merge = english is not null && sourceLanguage is not null && languages.Contains(sourceLanguage) && languages.Contains("en");
+        ReleaseMentions mentions;
+        DocumentText document;
+        if (fillNames || merge)
         {
-            entities[named] = TranslatedNameFiller.Fill(unnamed, english.Names);
+            (document, mentions) = await ReadAndPairAsync(input, english!, sourceLanguage!, cancellationToken);
         }
-
-        // Bilingual entities: a source mention and its English counterpart share one key and both surface forms.
-        if (english is not null && input.Language?.Language is { } sourceLanguage
-            && entities.TryGetValue(sourceLanguage, out var sourceEntities) && entities.TryGetValue("en", out var englishEntities))
+        else
         {
-            var merged = BilingualEntityMerger.Merge(document.Text, [document.Title, .. document.Paragraphs], sourceEntities, english, englishEntities);
-            entities[sourceLanguage] = merged.Source;
-            entities["en"] = merged.English;
-            logger.LogInformation(
-                "Release {ReleaseId}: {ByAlignment} entities paired through alignment, {ByName} by name",
-                release.ReleaseId, merged.PairedByAlignment, merged.PairedByName);
+            // Nothing changes the stored mentions: they are streamed from entities.{lang}.json into release.json and the
+            // entity tables, and the document is read without its paragraphs (their count is in the summary), so a
+            // large release is never held whole (docs/benchmarks.md, "issue 17, merged main").
+            // When the read stored the source text, the text is streamed past too (read: one buffer, never a string).
+            var text = input.Document.SourceTextStored
+                ? await artifacts.TryReadJsonWithoutAsync<DocumentText>(release.ReleaseId, ReleaseArtifacts.DocumentFile, TextAndParagraphs, cancellationToken)
+                    ?? throw new InvalidDataException($"{ReleaseArtifacts.PathOf(release.ReleaseId, ReleaseArtifacts.DocumentFile)} does not exist.")
+                : await artifacts.ReadJsonAsync<DocumentText>(release.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken);
+            document = text with { ParagraphCount = input.Document.Paragraphs, CharacterCount = text.Text?.Length ?? input.Document.Characters };
+            mentions = ReleaseMentions.Stored(artifacts, release.ReleaseId, languages, input.Entities.Sum(e => e.Count));
         }
 
         var sourceFile = ReleaseArtifacts.TextFile("source");
-        await artifacts.WriteTextAsync(release.ReleaseId, sourceFile, document.Text, cancellationToken);
+        if (!input.Document.SourceTextStored && document.Text is { } sourceText)
+        {
+            await artifacts.WriteTextAsync(release.ReleaseId, sourceFile, sourceText, cancellationToken);
+        }
+
         var blobs = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["original"] = $"{StorageNames.ReleasesContainer}/{release.BlobName}",
@@ -94,13 +97,13 @@ public sealed class SaveResultsActivity(
             TranslatedTitles = titles,
             Dateline = document.Dateline,
             Characters = document.CharacterCount,
-            Paragraphs = document.Paragraphs.Count,
+            Paragraphs = document.ParagraphCount,
             ReceivedAt = release.ReceivedAt,
             StartedAt = input.StartedAt,
             CompletedAt = input.CompletedAt,
             Translations = input.Translations,
             EntitySummaries = input.Entities,
-            Entities = entities,
+            StreamedEntityCount = mentions.Count,
             Timings = input.Timings,
             Blobs = blobs,
             CharactersSentByProvider = Usage(input),
@@ -109,9 +112,9 @@ public sealed class SaveResultsActivity(
         };
 
         // Rows, indexes, release.json, versioning and the one event: see ReleaseLifecycle.
-        await lifecycle.RecordOutcomeAsync(record, cancellationToken);
-        logger.LogInformation("Release {ReleaseId} saved: {EntityCount} entities", release.ReleaseId, entities.Values.Sum(l => l.Count));
-        var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: entities.Values.Sum(l => l.Count));
+        var saved = await lifecycle.RecordOutcomeAsync(record, mentions, cancellationToken);
+        logger.LogInformation("Release {ReleaseId} saved: {EntityCount} entities", release.ReleaseId, saved.EntityCount);
+        var outcome = new ReleaseOutcome(release.ReleaseId, ReleaseStatus.Completed, EntityCount: saved.EntityCount);
         PressRoomTelemetry.RecordEnd(release, outcome, input.Timings, input.StartedAt, input.CompletedAt, ProviderUsage(input));
         foreach (var (provider, tokens) in record.TokensByProvider)
         {
@@ -120,6 +123,68 @@ public sealed class SaveResultsActivity(
 
         return outcome;
     }
+
+    /// <summary>
+    /// The path that changes mentions (names from the chat translation, bilingual pairing): every mention of both
+    /// languages and the whole document are held, because pairing aligns them across the paragraphs.
+    /// </summary>
+    async Task<(DocumentText Document, ReleaseMentions Mentions)> ReadAndPairAsync(SaveInput input, TranslationResult english, string sourceLanguage, CancellationToken cancellationToken)
+    {
+        var release = input.Release;
+        var document = await artifacts.ReadJsonAsync<ReleaseDocument>(release.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken);
+        var entities = new Dictionary<string, IReadOnlyList<ExtractedEntity>>(StringComparer.Ordinal);
+        foreach (var summary in input.Entities)
+        {
+            var stored = await artifacts.ReadJsonAsync<EntityDocument>(release.ReleaseId, ReleaseArtifacts.EntitiesFile(summary.Language), cancellationToken);
+            entities[summary.Language] = stored.Entities;
+        }
+
+        // Names the chat translation reported fill English names the entity records lack (marked as from the translation).
+        if (english.Names.Count > 0 && entities.TryGetValue(sourceLanguage, out var unnamed))
+        {
+            entities[sourceLanguage] = TranslatedNameFiller.Fill(unnamed, english.Names);
+        }
+
+        // Bilingual entities: a source mention and its English counterpart share one key and both surface forms.
+        if (entities.TryGetValue(sourceLanguage, out var sourceEntities) && entities.TryGetValue("en", out var englishEntities))
+        {
+            var merged = BilingualEntityMerger.Merge(document.Text, [document.Title, .. document.Paragraphs], sourceEntities, english, englishEntities);
+            entities[sourceLanguage] = merged.Source;
+            entities["en"] = merged.English;
+            logger.LogInformation(
+                "Release {ReleaseId}: {ByAlignment} entities paired through alignment, {ByName} by name",
+                release.ReleaseId, merged.PairedByAlignment, merged.PairedByName);
+        }
+
+        var text = new DocumentText
+        {
+            Title = document.Title,
+            Dateline = document.Dateline,
+            Text = document.Text,
+            Format = document.Format,
+            ParagraphCount = document.Paragraphs.Count,
+            CharacterCount = document.CharacterCount,
+        };
+        return (text, ReleaseMentions.Held(entities));
+    }
+
+    /// <summary>The fields of document.json the save uses; read without the paragraphs (a second copy of the text).</summary>
+    sealed record DocumentText
+    {
+        public required string Title { get; init; }
+        public Dateline? Dateline { get; init; }
+        public string? Text { get; init; }
+        public required string Format { get; init; }
+
+        [JsonIgnore]
+        public int ParagraphCount { get; init; }
+
+        [JsonIgnore]
+        public int CharacterCount { get; init; }
+    }
+
+    /// <summary>The fields of document.json left out when the read stored the text already (both copies of the text).</summary>
+    static readonly IReadOnlySet<string> TextAndParagraphs = new HashSet<string>(StringComparer.Ordinal) { "text", "paragraphs" };
 
     async Task<ReleaseOutcome> SaveRejectionAsync(SaveInput input, CancellationToken cancellationToken)
     {

@@ -73,4 +73,53 @@ public sealed class ReleaseArtifactsTests(AzuriteFixture azurite)
         Assert.False(await artifacts.TryPatchJsonAsync($"{releaseId}-missing", ReleaseArtifacts.ReleaseFile, new Dictionary<string, object?> { ["status"] = "x" }, CancellationToken.None));
         Assert.Null(await artifacts.TryReadJsonWithoutAsync<ReleaseRecord>($"{releaseId}-missing", ReleaseArtifacts.ReleaseFile, new HashSet<string>(), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_release_json_streamed_from_the_stored_entity_files_has_the_bytes_of_the_held_record()
+    {
+        var storage = azurite.CreateStorage();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var artifacts = new ReleaseArtifacts(storage);
+        var releaseId = $"stream-{Guid.NewGuid():N}";
+        const int Mentions = 30_000; // about 7 MB of JSON: several read buffers and two staged blocks
+        var arabic = Enumerable.Range(0, Mentions).Select(i => new ExtractedEntity
+        {
+            Category = i % 2 == 0 ? "Person" : "Quantity", Text = $"{i % 500:N0} «شخص» \\ ✓", Offset = i * 40, Length = 10, Key = $"k:{i % 500}", Value = $"{i}", Confidence = 0.8,
+            Attributes = new Dictionary<string, string> { ["note"] = new string('x', i % 200) },
+        }).ToList();
+        IReadOnlyList<ExtractedEntity> english = [new ExtractedEntity { Category = "Person", Text = "Voronkov", Offset = 3, Length = 8, Key = "k:0", Confidence = 0.9 }];
+        var held = new Dictionary<string, IReadOnlyList<ExtractedEntity>> { ["ar"] = arabic, ["en"] = english };
+        var record = new ReleaseRecord
+        {
+            ReleaseId = releaseId, DocumentId = "stream", SourceBlob = "stream.txt", ContentSha256 = new string('0', 64), Status = ReleaseStatus.Completed,
+            Title = "عنوان \"مقتبس\"", Entities = held, Paragraphs = 7, Supersedes = "older",
+        };
+        foreach (var (language, list) in held)
+        {
+            await artifacts.WriteJsonAsync(releaseId, ReleaseArtifacts.EntitiesFile(language), new EntityDocument(language, "builtin", list, ["w"]), CancellationToken.None);
+        }
+
+        await artifacts.WriteJsonAsync(releaseId, ReleaseArtifacts.ReleaseFile, record, CancellationToken.None);
+        var blob = storage.ProcessedContainer.GetBlobClient(ReleaseArtifacts.PathOf(releaseId, ReleaseArtifacts.ReleaseFile));
+        var expected = (await blob.DownloadContentAsync()).Value.Content.ToArray();
+
+        var folds = new ReleaseEntityFolds(maxMentionOffsets: 4);
+        var streamed = record with { Entities = new Dictionary<string, IReadOnlyList<ExtractedEntity>>(), StreamedEntityCount = Mentions + 1 };
+        await artifacts.WriteReleaseJsonAsync(streamed, ReleaseMentions.Stored(artifacts, releaseId, ["ar", "en"], Mentions + 1), folds.Add, CancellationToken.None);
+
+        var actual = (await blob.DownloadContentAsync()).Value.Content.ToArray();
+        Assert.True(expected.Length > 4 * 1024 * 1024);
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.True(expected.AsSpan().SequenceEqual(actual), "streamed release.json differs from the serialized record");
+
+        // The single pass folded what the tables are built from: every mention, per language and the named ones.
+        Assert.Equal(Mentions + 1, folds.Mentions);
+        Assert.Equal(["ar", "en"], folds.ByLanguage.Select(l => l.Language));
+        Assert.Equal(500, folds.ByLanguage[0].Fold.Count);
+        Assert.Equal(Mentions, folds.ByLanguage[0].Fold.Mentions);
+        Assert.Equal(Mentions / 2 + 1, folds.Named.Mentions);
+        Assert.Equal(
+            ReleaseRows.Entities(releaseId, "ar", arabic, 4).Select(r => (r.RowKey, r.EntityKey, r.MentionCount, r.MentionOffsets)),
+            ReleaseRows.Entities(releaseId, "ar", folds.ByLanguage[0].Fold).Select(r => (r.RowKey, r.EntityKey, r.MentionCount, r.MentionOffsets)));
+    }
 }
