@@ -31,19 +31,7 @@ public sealed record Trend(string Resource, string Unit, double SlopePerMinute, 
 public static class SoakTrend
 {
     /// <summary>Least-squares slope of y over x; 0 with fewer than two distinct x.</summary>
-    public static double Slope(IReadOnlyList<(double X, double Y)> points)
-    {
-        ArgumentNullException.ThrowIfNull(points);
-        if (points.Count < 2)
-        {
-            return 0;
-        }
-
-        double meanX = points.Average(p => p.X), meanY = points.Average(p => p.Y);
-        double sxx = points.Sum(p => (p.X - meanX) * (p.X - meanX));
-        double sxy = points.Sum(p => (p.X - meanX) * (p.Y - meanY));
-        return sxx == 0 ? 0 : sxy / sxx;
-    }
+    public static double Slope(IReadOnlyList<(double X, double Y)> points) => Fit(points).Slope;
 
     /// <summary>
     /// Half-width of the slope's 95 % confidence interval: 1.96 × its standard error, from the residuals of the fit;
@@ -51,22 +39,28 @@ public static class SoakTrend
     /// </summary>
     public static double Confidence95(IReadOnlyList<(double X, double Y)> points)
     {
-        ArgumentNullException.ThrowIfNull(points);
-        if (points.Count < 3)
+        var (slope, meanX, meanY, sxx) = Fit(points);
+        if (points.Count < 3 || sxx == 0)
         {
             return 0;
+        }
+
+        double residuals = points.Sum(p => Math.Pow(p.Y - (meanY + (slope * (p.X - meanX))), 2));
+        return 1.96 * Math.Sqrt(residuals / (points.Count - 2) / sxx);
+    }
+
+    static (double Slope, double MeanX, double MeanY, double Sxx) Fit(IReadOnlyList<(double X, double Y)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count < 2)
+        {
+            return (0, 0, 0, 0);
         }
 
         double meanX = points.Average(p => p.X), meanY = points.Average(p => p.Y);
         double sxx = points.Sum(p => (p.X - meanX) * (p.X - meanX));
-        if (sxx == 0)
-        {
-            return 0;
-        }
-
-        double slope = Slope(points);
-        double residuals = points.Sum(p => Math.Pow(p.Y - (meanY + (slope * (p.X - meanX))), 2));
-        return 1.96 * Math.Sqrt(residuals / (points.Count - 2) / sxx);
+        double sxy = points.Sum(p => (p.X - meanX) * (p.Y - meanY));
+        return (sxx == 0 ? 0 : sxy / sxx, meanX, meanY, sxx);
     }
 
     /// <summary>The samples from the middle of the run on (by time, not by count).</summary>

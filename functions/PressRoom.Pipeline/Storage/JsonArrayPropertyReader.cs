@@ -37,10 +37,7 @@ public static class JsonArrayPropertyReader
                 if (filled == buffer.Length)
                 {
                     // One element does not fit: grow instead of failing.
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    buffer = PooledBuffer.Grow(buffer, filled);
                 }
 
                 int read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken);

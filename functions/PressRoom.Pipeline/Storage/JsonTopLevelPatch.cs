@@ -42,10 +42,7 @@ public static class JsonTopLevelPatch
                 if (filled == buffer.Length)
                 {
                     // One token does not fit: grow instead of failing (long strings, e.g. a title).
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    buffer = PooledBuffer.Grow(buffer, filled);
                 }
 
                 int read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken);
