@@ -89,11 +89,7 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
             if (document.Rejected)
             {
                 stage = TaskNames.SaveResults;
-                context.SetCustomStatus(new StageStatus(stage));
-                return await context.CallAsync(
-                    PipelineTasks.SaveResults,
-                    new SaveInput { Release = input, Document = document, Timings = timings, StartedAt = started, CompletedAt = context.CurrentUtcDateTime },
-                    Retry);
+                return await SaveAsync(context, new SaveInput { Release = input, Document = document, Timings = timings, StartedAt = started, CompletedAt = context.CurrentUtcDateTime });
             }
 
             // The language was detected while the document was read; its time is a stage inside the read's interval.
@@ -122,8 +118,7 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
 
             var entities = new[] { document.Entities }.Concat(translations.Select(t => t.Entities)).OfType<EntitySummary>().ToList();
             stage = TaskNames.SaveResults;
-            context.SetCustomStatus(new StageStatus(stage));
-            var save = new SaveInput
+            return await SaveAsync(context, new SaveInput
             {
                 Release = input,
                 Document = document,
@@ -133,26 +128,37 @@ public sealed class ProcessReleaseOrchestrator : TaskOrchestrator<ReleaseInput, 
                 Timings = timings,
                 StartedAt = started,
                 CompletedAt = context.CurrentUtcDateTime,
-            };
-            var outcome = await context.CallAsync(PipelineTasks.SaveResults, save, Retry);
-            context.SetCustomStatus(new StageStatus(StageStatus.Done));
-            return outcome;
+            });
         }
         catch (TaskFailedException ex)
         {
-            var failure = ex.FailureDetails;
-            var failedStage = FailedStage(failure, stage);
-            var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? FailureReasons.ProviderRejected : FailureReasons.StageFailed;
-            context.SetCustomStatus(new StageStatus(failedStage, reason));
-            var message = failedStage == stage ? failure.ErrorMessage : failure.InnerFailure?.ErrorMessage ?? failure.ErrorMessage;
-            await context.CallAsync(
-                PipelineTasks.RecordFailure,
-                new FailureInput(input, failedStage, reason, message, timings),
-                Retry);
+            await RecordFailureAsync(context, input, stage, timings, ex.FailureDetails);
 
             // Rethrow so the instance shows as Failed to admins and can be restarted as is.
             throw;
         }
+    }
+
+    /// <summary>The last step of both workflow versions: save, then mark the instance done.</summary>
+    internal static async Task<ReleaseOutcome> SaveAsync(TaskOrchestrationContext context, SaveInput save)
+    {
+        context.SetCustomStatus(new StageStatus(TaskNames.SaveResults));
+        var outcome = await context.CallAsync(PipelineTasks.SaveResults, save, Retry);
+        context.SetCustomStatus(new StageStatus(StageStatus.Done));
+        return outcome;
+    }
+
+    /// <summary>
+    /// Records a failed stage once, with its reason code: the stage inside an activity when extraction failed there,
+    /// and that failure's own message.
+    /// </summary>
+    internal static async Task RecordFailureAsync(TaskOrchestrationContext context, ReleaseInput input, string stage, List<StageTiming> timings, TaskFailureDetails failure)
+    {
+        var failedStage = FailedStage(failure, stage);
+        var reason = IsPoison(failure) ? PoisonReleaseException.Code : IsPermanent(failure) ? FailureReasons.ProviderRejected : FailureReasons.StageFailed;
+        context.SetCustomStatus(new StageStatus(failedStage, reason));
+        var message = failedStage == stage ? failure.ErrorMessage : failure.InnerFailure?.ErrorMessage ?? failure.ErrorMessage;
+        await context.CallAsync(PipelineTasks.RecordFailure, new FailureInput(input, failedStage, reason, message, timings), Retry);
     }
 
     static StageTiming? StageOf(IReadOnlyList<StageTiming>? stages, string name) =>

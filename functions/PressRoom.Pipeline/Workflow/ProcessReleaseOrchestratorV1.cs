@@ -31,11 +31,7 @@ public sealed class ProcessReleaseOrchestratorV1 : TaskOrchestrator<ReleaseInput
             if (document.Rejected)
             {
                 stage = TaskNames.SaveResults;
-                context.SetCustomStatus(new StageStatus(stage));
-                return await context.CallAsync(
-                    PipelineTasks.SaveResults,
-                    new SaveInput { Release = input, Document = document, Timings = timings, StartedAt = started, CompletedAt = context.CurrentUtcDateTime },
-                    Retry);
+                return await ProcessReleaseOrchestrator.SaveAsync(context, new SaveInput { Release = input, Document = document, Timings = timings, StartedAt = started, CompletedAt = context.CurrentUtcDateTime });
             }
 
             // The language was detected while the document was read; its time is a stage inside the read's interval.
@@ -57,8 +53,7 @@ public sealed class ProcessReleaseOrchestratorV1 : TaskOrchestrator<ReleaseInput
                 context.CallAsync(PipelineTasks.ExtractEntities, e, Retry))));
 
             stage = TaskNames.SaveResults;
-            context.SetCustomStatus(new StageStatus(stage));
-            var save = new SaveInput
+            return await ProcessReleaseOrchestrator.SaveAsync(context, new SaveInput
             {
                 Release = input,
                 Document = document,
@@ -68,25 +63,17 @@ public sealed class ProcessReleaseOrchestratorV1 : TaskOrchestrator<ReleaseInput
                 Timings = timings,
                 StartedAt = started,
                 CompletedAt = context.CurrentUtcDateTime,
-            };
-            var outcome = await context.CallAsync(PipelineTasks.SaveResults, save, Retry);
-            context.SetCustomStatus(new StageStatus(StageStatus.Done));
-            return outcome;
+            });
         }
         catch (TaskFailedException ex)
         {
-            var failure = ex.FailureDetails;
-            var reason = ProcessReleaseOrchestrator.IsPoison(failure) ? PoisonReleaseException.Code : ProcessReleaseOrchestrator.IsPermanent(failure) ? FailureReasons.ProviderRejected : FailureReasons.StageFailed;
-            context.SetCustomStatus(new StageStatus(stage, reason));
-            await context.CallAsync(
-                PipelineTasks.RecordFailure,
-                new FailureInput(input, stage, reason, failure.ErrorMessage, timings),
-                Retry);
+            await ProcessReleaseOrchestrator.RecordFailureAsync(context, input, stage, timings, ex.FailureDetails);
 
             // Rethrow so the instance shows as Failed to admins and can be restarted as is.
             throw;
         }
     }
+
 
     static async Task<T> TimedAsync<T>(TaskOrchestrationContext context, List<StageTiming> timings, string stage, Func<Task<T>> run)
     {
