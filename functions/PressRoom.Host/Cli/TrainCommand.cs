@@ -14,15 +14,21 @@ public static class TrainCommand
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => new TrainerOptions().MinFeatureCount };
         var ensemble = new Option<int>("--ensemble") { Description = "Perceptrons (seeds 14, 15, …) whose weights are averaged into the model", DefaultValueFactory = _ => new TrainerOptions().Ensemble };
         var paC = new Option<float>("--pa-c") { Description = "Passive-aggressive (PA-I) update with this aggressiveness instead of the perceptron step (0 = perceptron)", DefaultValueFactory = _ => new TrainerOptions().PassiveAggressiveC };
+        var trainer = new Option<string>("--trainer") { Description = "perceptron (averaged, ensemble) or crf (linear-chain CRF, L-BFGS)", DefaultValueFactory = _ => "perceptron" };
+        trainer.AcceptOnlyFromAmong("perceptron", "crf");
+        var l2 = new Option<double>("--l2") { Description = "CRF: L2 penalty C (objective = NLL + C·|θ|²/2)", DefaultValueFactory = _ => new TrainerOptions().L2 };
+        var iterations = new Option<int>("--iterations") { Description = "CRF: most L-BFGS iterations", DefaultValueFactory = _ => new TrainerOptions().Iterations };
         var onePass = new Option<bool>("--one-pass") { Description = "Train the first pass only (no document pass)" };
         var corpora = new Option<string[]>("--corpus") { Description = "Train on these files instead of the recipe (experiments): path[:nomisc] relative to --data", AllowMultipleArgumentsPerToken = true };
         var language = new Option<string[]>("--language") { Description = "Languages to train (ar, en)", DefaultValueFactory = _ => ["ar", "en"], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("train", "Train the builtin extractor's entity tagger models (deterministic) and print dev scores") { data, output, epochs, minCount, ensemble, paC, onePass, language, corpora };
+        var command = new Command("train", "Train the builtin extractor's entity tagger models (deterministic) and print dev scores") { data, output, epochs, minCount, ensemble, paC, trainer, l2, iterations, onePass, language, corpora };
         command.SetAction(async (parse, ct) => await new NerTraining(Console.Out).RunAsync(
             parse.GetValue(data)!,
             parse.GetValue(output)!,
             parse.GetValue(language)!,
-            new TrainerOptions { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble), DocumentPass = !parse.GetValue(onePass), PassiveAggressiveC = parse.GetValue(paC) },
+            new TrainerOptions { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble), DocumentPass = !parse.GetValue(onePass), PassiveAggressiveC = parse.GetValue(paC),
+                Trainer = parse.GetValue(trainer) == "crf" ? TrainerKind.Crf : TrainerKind.Perceptron, L2 = parse.GetValue(l2), Iterations = parse.GetValue(iterations),
+            },
             ct,
             parse.GetValue(corpora)?.Select(c => new NerCorpus(c.Split(':')[0], !c.EndsWith(":nomisc", StringComparison.Ordinal))).ToList()));
         return command;

@@ -16,13 +16,13 @@ internal sealed class DocumentPassTrainer(TrainerOptions options)
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(describe);
 
-        // 1. Cross-validated first-pass tags of every training token (one perceptron per fold: cheaper, and close enough).
+        // 1. Cross-validated first-pass tags of every training token (one perceptron per fold, or one CRF: cheaper, and close enough).
         var first = documents.Select(d => Enumerable.Repeat(tags.Outside, d.Length).ToArray()).ToArray();
         var foldOptions = options with { Ensemble = 1 };
         for (var fold = 0; fold < Folds; fold++)
         {
             var held = fold;
-            var model = new PerceptronTrainer(foldOptions).Train(data.Where(s => s.Document % Folds != held).ToList(), tags, language, v => v);
+            var model = TrainedWeights.Trainer(foldOptions).Train(data.Where(s => s.Document % Folds != held).ToList(), tags, language, v => v);
             var tagger = new SequenceTagger(model);
             foreach (var seq in data.Where(s => s.Document % Folds == held))
             {
@@ -33,7 +33,7 @@ internal sealed class DocumentPassTrainer(TrainerOptions options)
         }
 
         // 2. The first pass on all the data; 3. the second pass on the data with document features added.
-        var pass1 = new PerceptronTrainer(options).Train(data, tags, language, v => v, line => progress?.Invoke($"pass 1 {line}"));
+        var pass1 = TrainedWeights.Trainer(options).Train(data, tags, language, v => v, line => progress?.Invoke($"pass 1 {line}"));
         var features = new DocumentFeatures();
         var buffer = new FeatureBuffer();
         var stacked = new List<TrainingSequence>(data.Count);
@@ -61,7 +61,7 @@ internal sealed class DocumentPassTrainer(TrainerOptions options)
             stacked.Add(seq with { Keys = buffer.ToKeys(), Offsets = buffer.ToOffsets() });
         }
 
-        var pass2 = new PerceptronTrainer(options).Train(stacked, tags, language, v => v, line => progress?.Invoke($"pass 2 {line}"));
+        var pass2 = TrainedWeights.Trainer(options).Train(stacked, tags, language, v => v, line => progress?.Invoke($"pass 2 {line}"));
 
         // One version for both passes: it changes whenever either's weights do.
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(

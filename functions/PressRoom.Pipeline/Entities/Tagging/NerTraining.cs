@@ -118,10 +118,17 @@ public sealed class NerTraining(TextWriter output)
                 facts.Add(nameof(options.PassiveAggressiveC), options.PassiveAggressiveC);
             }
 
+            if (options.Trainer == TrainerKind.Crf)
+            {
+                facts.Add("trainer", "crf");
+                facts.Add(nameof(options.L2), options.L2);
+                facts.Add(nameof(options.Iterations), options.Iterations);
+            }
+
             return facts.ToJsonString();
         };
         return twoPass
             ? new DocumentPassTrainer(options).Train(data, builder.Documents, tags, language, describe, progress)
-            : new PerceptronTrainer(options).Train(data, tags, language, describe, progress);
+            : TrainedWeights.Trainer(options).Train(data, tags, language, describe, progress);
     }
 }

@@ -26,6 +26,22 @@ public sealed record TrainerOptions
     /// the perceptron. PA-I scales each sentence's update by min(C, loss / ‖Δφ‖²), loss = score margin + token mistakes.
     /// </summary>
     public float PassiveAggressiveC { get; init; }
+
+    /// <summary>The averaged perceptron (committed models) or a linear-chain CRF (<see cref="CrfTrainer"/>).</summary>
+    public TrainerKind Trainer { get; init; } = TrainerKind.Perceptron;
+
+    /// <summary>CRF: coefficient C of the L2 penalty C·‖θ‖²/2 added to the negative log-likelihood of the training data.</summary>
+    public double L2 { get; init; } = 1.0;
+
+    /// <summary>CRF: the most L-BFGS iterations (it may stop sooner when the objective stops improving).</summary>
+    public int Iterations { get; init; } = 150;
+}
+
+/// <summary>How a tagging pass is trained.</summary>
+public enum TrainerKind
+{
+    Perceptron,
+    Crf,
 }
 
 /// <summary>
@@ -33,7 +49,7 @@ public sealed record TrainerOptions
 /// Viterbi. Deterministic: a seeded shuffle per epoch, ordered iteration, keys written in ascending order.
 /// Averaging uses the standard trick avg = w − u / c, so updates stay O(features) per mistake.
 /// </summary>
-internal sealed class PerceptronTrainer(TrainerOptions options)
+internal sealed class PerceptronTrainer(TrainerOptions options) : ISequenceTrainer
 {
     public TaggerModel Train(IReadOnlyList<TrainingSequence> data, TagSet tags, string language, Func<string, string> describe, Action<string>? progress = null)
     {
@@ -41,33 +57,7 @@ internal sealed class PerceptronTrainer(TrainerOptions options)
         ArgumentNullException.ThrowIfNull(describe);
         var t = tags.Count;
 
-        // Feature keys → dense indexes, keeping those seen at least MinFeatureCount times (first-seen order: deterministic).
-        var counts = new Dictionary<uint, int>();
-        foreach (var seq in data)
-        {
-            foreach (var key in seq.Keys)
-            {
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        var index = new Dictionary<uint, int>();
-        var keys = new List<uint>();
-        foreach (var seq in data)
-        {
-            foreach (var key in seq.Keys)
-            {
-                if (counts[key] >= options.MinFeatureCount && !index.ContainsKey(key))
-                {
-                    index[key] = keys.Count;
-                    keys.Add(key);
-                }
-            }
-        }
-
-        counts.Clear();
-        var rows = data.Select(seq => seq.Keys.Select(k => index.GetValueOrDefault(k, -1)).ToArray()).ToArray();
-        index.Clear();
+        var (keys, rows) = TrainedWeights.Index(data, options.MinFeatureCount);
 
         // Each member is trained from zero with its own shuffle; the model is the mean of the members' averaged weights.
         var members = Math.Max(1, options.Ensemble);
@@ -87,40 +77,7 @@ internal sealed class PerceptronTrainer(TrainerOptions options)
             }
         }
 
-        // Prune near-zero rows, order by key.
-        var kept = new List<(uint Key, int Row)>();
-        for (var r = 0; r < keys.Count; r++)
-        {
-            var max = 0f;
-            for (var k = 0; k < t; k++)
-            {
-                max = Math.Max(max, Math.Abs(w[r * t + k]));
-            }
-
-            if (max >= options.PruneBelow)
-            {
-                kept.Add((keys[r], r));
-            }
-        }
-
-        kept.Sort((a, b) => a.Key.CompareTo(b.Key));
-        var finalKeys = new uint[kept.Count];
-        var finalWeights = new float[kept.Count * t];
-        for (var i = 0; i < kept.Count; i++)
-        {
-            finalKeys[i] = kept[i].Key;
-            for (var k = 0; k < t; k++)
-            {
-                // Stored as float16: round here so the in-memory model equals the file.
-                finalWeights[i * t + k] = (float)(Half)w[kept[i].Row * t + k];
-            }
-        }
-
-        var transitions = tw;
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Runtime.InteropServices.MemoryMarshal.AsBytes(finalWeights.AsSpan())))[..10];
-        var version = $"ner-{language}-{TaggerModelFormat.FormatVersion}.{hash}";
-        return new TaggerModel(version, language, describe(version), tags.Names, transitions, finalKeys, finalWeights);
+        return TrainedWeights.Assemble(keys, w, tw, tags, options.PruneBelow, language, describe);
     }
 
     /// <summary>One averaged perceptron over the dense feature rows, shuffled by <paramref name="seed"/>: (emission, transition) weights.</summary>
