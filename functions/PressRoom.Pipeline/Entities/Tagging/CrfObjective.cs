@@ -203,7 +203,7 @@ internal sealed class CrfObjective
                 transitionGradient[(seq.Gold[i - 1] + 1) * t + seq.Gold[i]] -= 1;
                 for (var p = 0; p < t; p++)
                 {
-                    if (double.IsNegativeInfinity(fb.Alpha(i - 1, p)))
+                    if (fb.Alpha(i - 1, p) == 0)
                     {
                         continue;
                     }
@@ -213,7 +213,7 @@ internal sealed class CrfObjective
                         var e = (p + 1) * t + c;
                         if (allowed[e])
                         {
-                            transitionGradient[e] += fb.Edge(i, p, c, transitions[e], emissions[i * t + c]);
+                            transitionGradient[e] += fb.Edge(i, p, c);
                         }
                     }
                 }
