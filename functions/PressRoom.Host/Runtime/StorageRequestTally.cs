@@ -87,10 +87,10 @@ public sealed partial class StorageRequestTally
             return $"table-or-queue {Numbered().Replace(first, "-NN")}";
         }
 
-        // Blobs: keep the container and the file name; ids in between become *.
+        // Blobs: the container and the file name when it names a kind of file (release.json), else its extension.
         var name = Uri.UnescapeDataString(segments[^1]);
         var middle = segments.Length > 2 ? "*/" : string.Empty;
-        return $"blob {first}/{middle}{(segments.Length == 2 ? "*" : name)}";
+        return $"blob {first}/{middle}{(name.Any(char.IsDigit) ? "*" + Path.GetExtension(name) : name)}";
     }
 
     [GeneratedRegex("\"(?<method>[A-Z]+) (?<path>[^ ?]+)(?:\\?(?<query>[^ ]*))? HTTP/1\\.1\" ")]

@@ -17,7 +17,8 @@ public sealed class StorageRequestTallyTests
     [InlineData("GET", "/devstoreaccount1/pressroom-control-03/messages?numofmessages=32", "GET queue pressroom-control-NN/messages")]
     [InlineData("DELETE", "/devstoreaccount1/pressroom-workitems/messages/4f2a?popreceipt=z", "DELETE queue pressroom-workitems/messages")]
     [InlineData("PUT", "/devstoreaccount1/processed/ddfa3958f6e6df71-646034ffe250927d/release.json", "PUT blob processed/*/release.json")]
-    [InlineData("PUT", "/devstoreaccount1/releases/ar-health-forum.txt", "PUT blob releases/*")]
+    [InlineData("PUT", "/devstoreaccount1/releases/bench-1/00042-ar.txt", "PUT blob releases/*/*.txt")]
+    [InlineData("PUT", "/devstoreaccount1/releases/health-forum.txt", "PUT blob releases/health-forum.txt")]
     [InlineData("PUT", "/devstoreaccount1/releases?restype=container", "PUT container releases")]
     [InlineData("GET", "/devstoreaccount1/?restype=service&comp=properties", "GET account")]
     public void Each_request_line_gets_its_kind(string method, string target, string kind) =>
