@@ -37,8 +37,9 @@ public static class EndToEndBench
 
         var processedAt = await FollowEventsAsync(env.Storage, uploadedAt.Keys.ToHashSet(StringComparer.Ordinal), sampler, clock, timeout, cancellationToken);
         var requests = env.StorageRequests - requestsAtStart - processedAt.OwnRequests;
+        var kindsAtEnd = env.StorageRequestsByKind();
         var result = await SummarizeAsync(env, "pipeline", releases, burstStart, uploadedAt, processedAt.Events, processedAt.Curve, sampler, cancellationToken);
-        return result with { StorageRequests = requests, StorageRequestsByKind = PerRelease(kindsAtStart, env.StorageRequestsByKind(), result.Completed) };
+        return result with { StorageRequests = requests, StorageRequestsByKind = PerRelease(kindsAtStart, kindsAtEnd, result.Completed) };
     }
 
     /// <summary>Requests per release by kind between two counts, the harness's own reads of the events queue left out.</summary>
