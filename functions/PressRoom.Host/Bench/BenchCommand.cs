@@ -39,6 +39,7 @@ public static class BenchCommand
         {
             var report = new StringBuilder();
             var raw = new List<object>();
+            var kinds = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024 / 1024} GiB; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; Azurite data {parse.GetValue(storage)}");
             report.AppendLine();
             report.AppendLine("| releases | processes | pipeline rel/min | ceiling orch/min | pipeline ÷ ceiling | direct rel/min | durable ÷ direct | p50 ms | p95 ms | p99 ms | CPU s (per process) | Azurite CPU s | CPU-s per release (all) | storage requests per release | peak MiB (per process) |");
@@ -60,10 +61,16 @@ public static class BenchCommand
                         $"| {n} | {p} | {pipeline.ReleasesPerMinute:0} | {ceiling.ReleasesPerMinute:0} | {pipeline.ReleasesPerMinute / ceiling.ReleasesPerMinute:0.00} | {directPerMinute:0} | {pipeline.ReleasesPerMinute / directPerMinute:0.000} | {pipeline.P50Ms:0} | {pipeline.P95Ms:0} | {pipeline.P99Ms:0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.CpuSeconds.ToString("0", CultureInfo.InvariantCulture)))} | {pipeline.StorageCpuSeconds:0} | {pipeline.CpuSecondsPerRelease:0.000} | {pipeline.RequestsPerRelease:0.0} | {string.Join(" / ", pipeline.ProcessUsage.Select(u => u.PeakMiB.ToString("0", CultureInfo.InvariantCulture)))} |");
                     report.AppendLine(CultureInfo.InvariantCulture, $"|  | stage means (ms): {string.Join(", ", pipeline.MeanStageMs.Select(kv => $"{kv.Key} {kv.Value:0}"))}; completed {pipeline.Completed}/{n}, ceiling {ceiling.Completed}/{n} (Azurite CPU {ceiling.StorageCpuSeconds:0} s); drain (s: done) {Drain(pipeline)} ||||||||||||||");
                     raw.Add(new { n, p, pipeline = Plain(pipeline), ceiling = Plain(ceiling), direct });
+                    kinds.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Storage requests per release by kind ({n} releases, {p} process(es); the harness's own event reads left out):").AppendLine();
+                    kinds.AppendLine("| kind | per release |").AppendLine("|---|---:|");
+                    foreach (var (kind, perRelease) in pipeline.StorageRequestsByKind)
+                    {
+                        kinds.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {perRelease:0.00} |");
+                    }
                 }
             }
 
-            Write(parse.GetValue(output)!, "e2e", report.ToString(), raw);
+            Write(parse.GetValue(output)!, "e2e", report.Append(kinds).ToString(), raw);
             return 0;
         });
         return command;
@@ -175,6 +182,7 @@ public static class BenchCommand
         storageRequests = r.StorageRequests,
         cpuSecondsPerRelease = r.CpuSecondsPerRelease,
         requestsPerRelease = r.RequestsPerRelease,
+        requestsPerReleaseByKind = r.StorageRequestsByKind.ToDictionary(k => k.Kind, k => k.PerRelease, StringComparer.Ordinal),
     };
 
     static void Write(DirectoryInfo directory, string name, string markdown, object raw)

@@ -40,6 +40,9 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>Requests the benchmark's Azurite has answered so far (its access log is counted).</summary>
     public long StorageRequests => azurite.RequestCount ?? 0;
 
+    /// <summary>The same requests by kind (method and resource, keys and ids taken out).</summary>
+    public IReadOnlyDictionary<string, long> StorageRequestsByKind() => azurite.RequestsByKind() ?? new Dictionary<string, long>();
+
     /// <summary>Starts sampling the runtime processes and Azurite.</summary>
     public ProcessSampler StartSampling()
     {

@@ -32,5 +32,8 @@ public sealed record EndToEndResult
     /// <summary>CPU seconds of the runtime processes and Azurite together, per completed release.</summary>
     public double CpuSecondsPerRelease => Completed == 0 ? double.NaN : (ProcessUsage.Sum(u => u.CpuSeconds) + StorageCpuSeconds) / Completed;
 
+    /// <summary>Where those requests went: per release, by kind (method and resource), most first.</summary>
+    public IReadOnlyList<(string Kind, double PerRelease)> StorageRequestsByKind { get; init; } = [];
+
     public double? RequestsPerRelease => StorageRequests is { } n && Completed > 0 ? (double)n / Completed : null;
 }

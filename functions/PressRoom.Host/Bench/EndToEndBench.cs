@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using PressRoom.Contracts;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Workflow;
 
@@ -19,6 +20,7 @@ public static class EndToEndBench
         var uploader = env.Runtime.Services.GetRequiredService<ReleaseUploader>();
         var sampler = env.StartSampling();
         var requestsAtStart = env.StorageRequests;
+        var kindsAtStart = env.StorageRequestsByKind();
 
         var uploadedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
@@ -35,9 +37,22 @@ public static class EndToEndBench
 
         var processedAt = await FollowEventsAsync(env.Storage, uploadedAt.Keys.ToHashSet(StringComparer.Ordinal), sampler, clock, timeout, cancellationToken);
         var requests = env.StorageRequests - requestsAtStart - processedAt.OwnRequests;
+        var kindsAtEnd = env.StorageRequestsByKind();
         var result = await SummarizeAsync(env, "pipeline", releases, burstStart, uploadedAt, processedAt.Events, processedAt.Curve, sampler, cancellationToken);
-        return result with { StorageRequests = requests };
+        return result with { StorageRequests = requests, StorageRequestsByKind = PerRelease(kindsAtStart, kindsAtEnd, result.Completed) };
     }
+
+    /// <summary>Requests per release by kind between two counts, the harness's own reads of the events queue left out.</summary>
+    static IReadOnlyList<(string Kind, double PerRelease)> PerRelease(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after, int releases) =>
+        releases == 0 ? [] : after
+            .Where(kv => kv.Key != OwnEventReads)
+            .Select(kv => (kv.Key, (kv.Value - before.GetValueOrDefault(kv.Key)) / (double)releases))
+            .Where(kv => kv.Item2 > 0)
+            .OrderByDescending(kv => kv.Item2)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToList();
+
+    const string OwnEventReads = "GET queue " + StorageNames.EventsQueue + "/messages";
 
     /// <summary>The same number of orchestrations, each with the same number of no-op activities as the pipeline runs.</summary>
     public static async Task<EndToEndResult> RunCeilingAsync(BenchEnvironment env, int orchestrations, int activities, TimeSpan timeout, CancellationToken cancellationToken)

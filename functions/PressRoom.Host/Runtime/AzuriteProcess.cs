@@ -11,9 +11,9 @@ namespace PressRoom.Host.Runtime;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     readonly Process? process;
-    readonly RequestTally? requests;
+    readonly StorageRequestTally? requests;
 
-    AzuriteProcess(string connectionString, Process? process, RequestTally? requests = null)
+    AzuriteProcess(string connectionString, Process? process, StorageRequestTally? requests = null)
     {
         ConnectionString = connectionString;
         this.process = process;
@@ -25,6 +25,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// one request); null unless <see cref="LocalRuntimeOptions.CountAzuriteRequests"/> was set.
     /// </summary>
     public long? RequestCount => requests?.Count;
+
+    /// <summary>The same requests by kind (see <see cref="StorageRequestTally"/>); null when not counted.</summary>
+    public IReadOnlyDictionary<string, long>? RequestsByKind() => requests?.ByKind();
 
     public string ConnectionString { get; }
 
@@ -71,7 +74,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         // The access log (one stdout line per request) is on only when requests are counted (benchmarks): writing it costs Azurite CPU.
-        var tally = options.CountAzuriteRequests ? new RequestTally() : null;
+        var tally = options.CountAzuriteRequests ? new StorageRequestTally() : null;
         if (tally is null)
         {
             start.ArgumentList.Add("--silent");
@@ -84,22 +87,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await AzuriteConnection.WaitUntilReadyAsync(connection, TimeSpan.FromSeconds(30), cancellationToken);
         return new AzuriteProcess(connection, process, tally);
-    }
-
-    /// <summary>Counts access-log lines (<c>127.0.0.1 - - [time] "GET /path HTTP/1.1" 200 -</c>).</summary>
-    sealed class RequestTally
-    {
-        long count;
-
-        public long Count => Interlocked.Read(ref count);
-
-        public void Observe(string? line)
-        {
-            if (line is not null && line.Contains(" HTTP/1.1\" ", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref count);
-            }
-        }
     }
 
     static async Task<bool> RespondsAsync(string connection, TimeSpan timeout, CancellationToken cancellationToken)

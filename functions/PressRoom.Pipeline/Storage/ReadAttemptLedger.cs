@@ -12,24 +12,27 @@ public sealed class ReadAttemptLedger(PressRoomStorage storage)
 {
     public const string Property = nameof(ReleaseRow.ReadAttempts);
 
-    /// <summary>Records one more started read and returns how many had started before it (0 for a first read).</summary>
-    public async Task<int> StartAsync(string releaseId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records one more started read, and marks <paramref name="stage"/> as the release's stage in the same write (the
+    /// row is written anyway, so the mark costs no request of its own).
+    /// </summary>
+    public async Task<ReadStart> StartAsync(string releaseId, string? stage, CancellationToken cancellationToken)
     {
         var (partition, row) = Keys(releaseId);
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                var current = await storage.ReleasesTable.GetEntityIfExistsAsync<ReleaseRow>(partition, row, [Property], cancellationToken);
+                var current = await storage.ReleasesTable.GetEntityIfExistsAsync<ReleaseRow>(partition, row, [Property, nameof(ReleaseRow.Stage)], cancellationToken);
                 if (!current.HasValue || current.Value is null)
                 {
-                    return 0; // no row (never claimed, or purged): nothing to count on
+                    return ReadStart.Unknown; // no row (never claimed, or purged): nothing to count on
                 }
 
                 int before = current.Value.ReadAttempts ?? 0;
-                var update = new ReleaseRow { PartitionKey = partition, RowKey = row, ReadAttempts = before + 1 };
+                var update = new ReleaseRow { PartitionKey = partition, RowKey = row, ReadAttempts = before + 1, Stage = stage };
                 await storage.ReleasesTable.UpdateEntityAsync(update, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-                return before;
+                return new ReadStart(before, StartedBefore: before > 0 || current.Value.Stage is not null);
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
             {
@@ -37,18 +40,21 @@ public sealed class ReadAttemptLedger(PressRoomStorage storage)
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                return 0;
+                return ReadStart.Unknown;
             }
         }
     }
 
-    /// <summary>Clears the count: the read finished (or was parked), and a later restart starts from zero.</summary>
-    public async Task ClearAsync(string releaseId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Clears the count: the read finished (or was parked), and a later restart starts from zero. A
+    /// <paramref name="nextStage"/> is marked in the same write.
+    /// </summary>
+    public async Task ClearAsync(string releaseId, string? nextStage, CancellationToken cancellationToken)
     {
         var (partition, row) = Keys(releaseId);
         try
         {
-            await storage.ReleasesTable.UpdateEntityAsync(new ReleaseRow { PartitionKey = partition, RowKey = row, ReadAttempts = 0 }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await storage.ReleasesTable.UpdateEntityAsync(new ReleaseRow { PartitionKey = partition, RowKey = row, ReadAttempts = 0, Stage = nextStage }, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -59,4 +65,15 @@ public sealed class ReadAttemptLedger(PressRoomStorage storage)
     /// <summary>The same keys as <see cref="ReleaseProgress"/> uses for the release row.</summary>
     static (string Partition, string Row) Keys(string releaseId) =>
         (TableKeys.Sanitize(ReleaseIdentity.DocumentIdOf(releaseId)), TableKeys.Sanitize(releaseId));
+}
+
+/// <summary>What the ledger knew when a read started.</summary>
+/// <param name="Unfinished">Reads that started before this one and never finished.</param>
+/// <param name="StartedBefore">
+/// Whether any attempt got this release to a stage before (or the row could not tell): only then can an earlier
+/// attempt have stored something worth reusing.
+/// </param>
+public sealed record ReadStart(int Unfinished, bool StartedBefore)
+{
+    public static ReadStart Unknown { get; } = new(0, StartedBefore: true);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Azure;
 using Azure.Data.Tables;
@@ -21,6 +22,9 @@ public sealed class ReleaseLifecycle(
     TimeProvider clock,
     ILogger<ReleaseLifecycle> logger)
 {
+    /// <summary>Month buckets this process has written (see <see cref="ListMonthAsync"/>).</summary>
+    readonly ConcurrentDictionary<string, byte> listedMonths = new(StringComparer.Ordinal);
+
     /// <summary>Records a newly received version (insert-only, so a repeated delivery never overwrites a later status).</summary>
     /// <returns>True when this call claimed the release; false when it was received before.</returns>
     public async Task<bool> TryClaimAsync(ReleaseInput input, CancellationToken cancellationToken)
@@ -124,8 +128,8 @@ public sealed class ReleaseLifecycle(
 
         if (outcome == ReleaseStatus.Completed)
         {
-            await ReconcileVersionsAsync(record.DocumentId, cancellationToken);
-            record = await WithVersioningAsync(record, cancellationToken);
+            var versions = await ReconcileVersionsAsync(record.DocumentId, cancellationToken);
+            record = await WithVersioningAsync(record, versions, cancellationToken);
         }
 
         var type = ReleaseEventTypes.ForStatus(outcome);
@@ -176,9 +180,11 @@ public sealed class ReleaseLifecycle(
     /// Newest processed version is current; every older Completed version becomes Superseded by the next newer one.
     /// Deterministic over the set of rows, so concurrent saves of two versions agree after both have written.
     /// </summary>
-    async Task ReconcileVersionsAsync(string documentId, CancellationToken cancellationToken)
+    /// <returns>Every version's row as this call left it (its own changes applied).</returns>
+    async Task<List<ReleaseRow>> ReconcileVersionsAsync(string documentId, CancellationToken cancellationToken)
     {
-        var chain = (await VersionsAsync(documentId, cancellationToken))
+        var versions = await VersionsAsync(documentId, cancellationToken);
+        var chain = versions
             .Where(r => r.Status is ReleaseStatus.Completed or ReleaseStatus.Superseded)
             .OrderBy(r => r.VersionTime)
             .ThenBy(r => r.RowKey, StringComparer.Ordinal)
@@ -190,21 +196,27 @@ public sealed class ReleaseLifecycle(
             if (i < chain.Count - 1 && (row.Status == ReleaseStatus.Completed || row.SupersededBy != chain[i + 1].ReleaseId))
             {
                 await SetStatusAsync(row, ReleaseStatus.Superseded, new Dictionary<string, object?> { [nameof(ReleaseRow.SupersededBy)] = chain[i + 1].ReleaseId }, cancellationToken);
+                (row.Status, row.SupersededBy) = (ReleaseStatus.Superseded, chain[i + 1].ReleaseId);
             }
             else if (i == chain.Count - 1 && i > 0 && row.Supersedes != chain[i - 1].ReleaseId)
             {
                 await SetStatusAsync(row, row.Status!, new Dictionary<string, object?> { [nameof(ReleaseRow.Supersedes)] = chain[i - 1].ReleaseId }, cancellationToken);
+                row.Supersedes = chain[i - 1].ReleaseId;
             }
         }
+
+        return versions;
     }
 
     /// <summary>
     /// The record as versioning left it. Reconciling changes only the status and version links, and they are on the
-    /// release's row, so the release.json just written (every mention of a large release) is not read back for them.
+    /// release's row, which the reconciliation read and changed: neither release.json (every mention of a large
+    /// release) nor the row is read back for them.
     /// </summary>
-    async Task<ReleaseRecord> WithVersioningAsync(ReleaseRecord record, CancellationToken cancellationToken)
+    async Task<ReleaseRecord> WithVersioningAsync(ReleaseRecord record, IReadOnlyList<ReleaseRow> versions, CancellationToken cancellationToken)
     {
-        var row = await GetRowAsync(record.DocumentId, record.ReleaseId, cancellationToken);
+        var rowKey = TableKeys.Sanitize(record.ReleaseId);
+        var row = versions.FirstOrDefault(r => r.RowKey == rowKey) ?? await GetRowAsync(record.DocumentId, record.ReleaseId, cancellationToken);
         return row is null ? record : record with
         {
             Status = row.Status ?? record.Status,
@@ -322,8 +334,21 @@ public sealed class ReleaseLifecycle(
     /// <summary>The entity lists of release.json, left out where only the summary is needed (the count is on the row).</summary>
     static readonly IReadOnlySet<string> EntityLists = FrozenSet.Create(StringComparer.Ordinal, JsonName(nameof(ReleaseRecord.Entities)));
 
-    Task ListMonthAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.MonthBucket(receivedAt), TableUpdateMode.Replace, cancellationToken);
+    /// <summary>
+    /// Lists the month once per process: the bucket row never changes, so after one successful write every later
+    /// release of that month would only repeat it (one request per release).
+    /// </summary>
+    async Task ListMonthAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var bucket = ReleaseRows.MonthBucket(receivedAt);
+        if (listedMonths.ContainsKey(bucket.RowKey))
+        {
+            return;
+        }
+
+        await storage.ReleasesByTimeTable.UpsertEntityAsync(bucket, TableUpdateMode.Replace, cancellationToken);
+        listedMonths.TryAdd(bucket.RowKey, 0);
+    }
 
     Task WriteTimeIndexAsync(ReleaseRecord record, CancellationToken cancellationToken) =>
         storage.ReleasesByTimeTable.UpsertEntityAsync(ReleaseRows.TimeIndex(record), TableUpdateMode.Replace, cancellationToken);

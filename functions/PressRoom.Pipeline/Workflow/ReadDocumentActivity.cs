@@ -20,7 +20,6 @@ public sealed class ReadDocumentActivity(
     ReleaseArtifacts artifacts,
     IDocumentReader reader,
     EntityExtractionStep extraction,
-    ReleaseProgress progress,
     ReadAttemptLedger attempts,
     ReadWatchdog watchdog,
     IOptions<DocumentLimits> limits,
@@ -29,7 +28,6 @@ public sealed class ReadDocumentActivity(
     public override async Task<DocumentSummary> ExecuteAsync(ReleaseInput input, CancellationToken cancellationToken)
     {
         var start = DateTime.UtcNow;
-        await progress.MarkAsync(input.ReleaseId, TaskNames.ReadDocument, cancellationToken);
         var (summary, document) = await ReadOnceAsync(input, cancellationToken);
         var read = new StageTiming(TaskNames.ReadDocument, start, DateTime.UtcNow);
         if (summary.Rejected || document is null)
@@ -37,9 +35,9 @@ public sealed class ReadDocumentActivity(
             return summary with { Stages = [read] };
         }
 
-        // Staff see the stage that runs now; the orchestration's own status says ReadDocument until the activity ends.
+        // Staff see ExtractEntities as the stage now (the read's last write marked it); the orchestration's own status
+        // says ReadDocument until the activity ends.
         var language = summary.Language?.Language ?? "und";
-        await progress.MarkAsync(input.ReleaseId, TaskNames.ExtractEntities, cancellationToken);
 
         // Only the text goes on: the paragraphs (a second copy of it) are let go before the extraction, the stage that
         // needs the most memory. The source text is stored here, where it is in memory anyway, so the save does not
@@ -63,41 +61,48 @@ public sealed class ReadDocumentActivity(
             return (DocumentSummary.Rejection(RejectionReason.InvalidName.ToString(), badName.Problem!), null);
         }
 
+        // One conditional write marks the stage and counts the read that starts (see ReadAttemptLedger).
+        var started = await attempts.StartAsync(input.ReleaseId, TaskNames.ReadDocument, cancellationToken);
+
         // document.json is written only after a complete read of exactly this content (its hash is checked), so an
-        // earlier attempt's copy is as good as reading again.
-        if (await artifacts.TryReadJsonAsync<ReleaseDocument>(input.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken) is { } stored
+        // earlier attempt's copy is as good as reading again. A release no attempt got to a stage has none to look for.
+        if (started.StartedBefore
+            && await artifacts.TryReadJsonAsync<ReleaseDocument>(input.ReleaseId, ReleaseArtifacts.DocumentFile, cancellationToken) is { } stored
             && IsThisVersion(input, stored.OriginalSha256))
         {
             logger.LogInformation("Release {ReleaseId}: reusing the document an earlier attempt read", input.ReleaseId);
+            await ClearAttemptsAsync(input.ReleaseId, TaskNames.ExtractEntities);
             return (Summarize(stored), stored);
         }
 
         // Reads that started and never finished mean the file took the process down (or it was killed) each time.
-        int unfinished = await attempts.StartAsync(input.ReleaseId, cancellationToken);
-        if (unfinished >= limits.Value.MaxReadAttempts)
+        if (started.Unfinished >= limits.Value.MaxReadAttempts)
         {
-            await attempts.ClearAsync(input.ReleaseId, cancellationToken);
-            logger.LogError("Release {ReleaseId} parked: {Attempts} reads of {BlobName} started and none finished", input.ReleaseId, unfinished, input.BlobName);
+            await attempts.ClearAsync(input.ReleaseId, nextStage: null, cancellationToken);
+            logger.LogError("Release {ReleaseId} parked: {Attempts} reads of {BlobName} started and none finished", input.ReleaseId, started.Unfinished, input.BlobName);
             throw new PoisonReleaseException(
-                $"Reading this file was started {unfinished} times and never finished (the worker stopped each time); it was set aside. An admin can restart it.");
+                $"Reading this file was started {started.Unfinished} times and never finished (the worker stopped each time); it was set aside. An admin can restart it.");
         }
 
+        (DocumentSummary Summary, ReleaseDocument? Document) result = default;
         try
         {
-            return await ReadWithinLimitsAsync(input, cancellationToken);
+            result = await ReadWithinLimitsAsync(input, cancellationToken);
+            return result;
         }
         finally
         {
-            // Any end the process lives through (result, rejection, exception, shutdown) is a finished read.
-            await ClearAttemptsAsync(input.ReleaseId);
+            // Any end the process lives through (result, rejection, exception, shutdown) is a finished read; a document
+            // read goes on to the extraction, marked in the same write.
+            await ClearAttemptsAsync(input.ReleaseId, result is { Document: not null, Summary.Rejected: false } ? TaskNames.ExtractEntities : null);
         }
     }
 
-    async Task ClearAttemptsAsync(string releaseId)
+    async Task ClearAttemptsAsync(string releaseId, string? nextStage)
     {
         try
         {
-            await attempts.ClearAsync(releaseId, CancellationToken.None);
+            await attempts.ClearAsync(releaseId, nextStage, CancellationToken.None);
         }
         catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException)
         {

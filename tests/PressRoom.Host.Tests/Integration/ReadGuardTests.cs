@@ -82,7 +82,7 @@ public sealed class ReadGuardTests(AzuriteFixture azurite)
         // Three reads that started and died with the process (nothing cleared the count).
         for (int i = 0; i < 3; i++)
         {
-            Assert.Equal(i, await ledger.StartAsync(input.ReleaseId, CancellationToken.None));
+            Assert.Equal(i, (await ledger.StartAsync(input.ReleaseId, stage: null, CancellationToken.None)).Unfinished);
         }
 
         var poison = await Assert.ThrowsAsync<PoisonReleaseException>(() => activity.ExecuteAsync(input, CancellationToken.None));

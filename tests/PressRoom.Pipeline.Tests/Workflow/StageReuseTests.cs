@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PressRoom.Pipeline.Configuration;
+using PressRoom.Pipeline.Documents;
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Translation;
@@ -105,6 +106,45 @@ public sealed class StageReuseTests(AzuriteFixture azurite)
         Assert.Equal(2, extractor.Calls);
         var stored = await services.GetRequiredService<ReleaseArtifacts>().ReadJsonAsync<EntityDocument>(input.ReleaseId, ReleaseArtifacts.EntitiesFile(summary.Entities.Language), CancellationToken.None);
         Assert.Equal("Port Authority", Assert.Single(stored.Entities).Text);
+    }
+
+    [Fact]
+    public async Task A_claimed_release_marks_its_stages_with_the_read_ledger_and_its_retry_still_reuses_the_document()
+    {
+        var extractor = new FlakyExtractor(failures: 1);
+        await using var services = Services(extractor, new CountingTranslator());
+        var input = await UploadAsync(services, "Port expands\n\nThe Port Authority added two berths on Monday.");
+        Assert.True(await services.GetRequiredService<ReleaseLifecycle>().TryClaimAsync(input, CancellationToken.None));
+        var activity = services.GetRequiredService<ReadDocumentActivity>();
+
+        await Assert.ThrowsAsync<EntityExtractionException>(() => activity.ExecuteAsync(input, CancellationToken.None));
+
+        // The read's last write cleared the count and marked the stage that ran next.
+        var row = await services.GetRequiredService<ReleaseQueries>().GetAsync(input.ReleaseId, CancellationToken.None);
+        Assert.Equal(TaskNames.ExtractEntities, row?.Stage);
+        Assert.Equal(0, row?.ReadAttempts);
+
+        await services.GetRequiredService<PressRoomStorage>().ReleasesContainer.DeleteBlobAsync(input.BlobName);
+        var summary = await activity.ExecuteAsync(input, CancellationToken.None);
+        Assert.Equal("Port expands", summary.Title);
+        Assert.Equal(1, summary.Entities!.Count);
+    }
+
+    [Fact]
+    public async Task The_first_read_of_a_claimed_release_does_not_look_for_a_stored_document()
+    {
+        await using var services = Services(new FlakyExtractor(failures: 0), new CountingTranslator());
+        var input = await UploadAsync(services, "Port expands\n\nThe Port Authority added two berths on Monday.");
+        Assert.True(await services.GetRequiredService<ReleaseLifecycle>().TryClaimAsync(input, CancellationToken.None));
+
+        // A document.json no attempt could have written (nothing ran yet) is not looked for: the blob is read.
+        var artifacts = services.GetRequiredService<ReleaseArtifacts>();
+        var planted = new ReleaseDocument { Title = "Planted", Text = "Planted.", Paragraphs = ["Planted."], OriginalSha256 = input.ContentSha256, NormalizedSha256 = input.ContentSha256, Format = "txt" };
+        await artifacts.WriteJsonAsync(input.ReleaseId, ReleaseArtifacts.DocumentFile, planted, CancellationToken.None);
+
+        var summary = await services.GetRequiredService<ReadDocumentActivity>().ExecuteAsync(input, CancellationToken.None);
+
+        Assert.Equal("Port expands", summary.Title);
     }
 
     [Fact]
