@@ -48,6 +48,10 @@ public sealed class LocalRuntimeOptions
 /// <summary>Settings of the Durable Task Framework's Azure Storage backend, tuned for one machine.</summary>
 public sealed class DurableEngineOptions
 {
+    /// <summary>
+    /// Control-queue partitions of the task hub. Set it only for a new task hub: DTFx routes an instance's messages by a
+    /// hash of its id modulo this count, so changing it for an existing hub strands the messages already queued.
+    /// </summary>
     public int PartitionCount { get; set; } = 4;
     public int MaxConcurrentActivities { get; set; } = 16;
     public int MaxConcurrentOrchestrations { get; set; } = 16;
