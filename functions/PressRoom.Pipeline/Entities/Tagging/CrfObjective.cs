@@ -139,23 +139,7 @@ internal sealed class CrfObjective
                 emissions = new double[n * t * 2];
             }
 
-            Array.Clear(emissions, 0, n * t);
-            for (var i = 0; i < n; i++)
-            {
-                for (var f = seq.Offsets[i]; f < seq.Offsets[i + 1]; f++)
-                {
-                    var r = feats[f];
-                    if (r < 0)
-                    {
-                        continue;
-                    }
-
-                    for (var k = 0; k < t; k++)
-                    {
-                        emissions[i * t + k] += x[r * t + k];
-                    }
-                }
-            }
+            TrainedWeights.SumEmissions<double>(emissions, seq, feats, x, t);
 
             var logZ = fb.Run(emissions, n, transitions, allowed, t);
             double gold = 0;

@@ -110,23 +110,7 @@ internal sealed class PerceptronTrainer(TrainerOptions options) : ISequenceTrain
                     predicted = new int[n * 2];
                 }
 
-                Array.Clear(emissions, 0, n * t);
-                for (var i = 0; i < n; i++)
-                {
-                    for (var f = seq.Offsets[i]; f < seq.Offsets[i + 1]; f++)
-                    {
-                        var r = feats[f];
-                        if (r < 0)
-                        {
-                            continue;
-                        }
-
-                        for (var k = 0; k < t; k++)
-                        {
-                            emissions[i * t + k] += w[r * t + k];
-                        }
-                    }
-                }
+                TrainedWeights.SumEmissions<float>(emissions, seq, feats, w, t);
 
                 decoder.Decode(emissions, n, tw, tags, predicted);
                 if (options.PassiveAggressiveC > 0)

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PressRoom.Pipeline.Entities.Tagging;
 
 /// <summary>A trainer of one tagging pass: training sequences in, a model with weights per (feature, tag) out.</summary>
@@ -52,6 +54,33 @@ internal static class TrainedWeights
         counts.Clear();
         var rows = data.Select(seq => seq.Keys.Select(k => index.GetValueOrDefault(k, -1)).ToArray()).ToArray();
         return (keys, rows);
+    }
+
+    /// <summary>
+    /// The emission scores of one sequence: <paramref name="emissions"/>[i·T + k] = the sum of
+    /// <paramref name="weights"/>[r·T + k] over token i's dense feature rows r (a dropped key, -1, adds nothing).
+    /// </summary>
+    public static void SumEmissions<T>(Span<T> emissions, TrainingSequence seq, int[] rows, ReadOnlySpan<T> weights, int t)
+        where T : INumberBase<T>
+    {
+        var n = seq.Gold.Length;
+        emissions[..(n * t)].Clear();
+        for (var i = 0; i < n; i++)
+        {
+            for (var f = seq.Offsets[i]; f < seq.Offsets[i + 1]; f++)
+            {
+                var r = rows[f];
+                if (r < 0)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < t; k++)
+                {
+                    emissions[i * t + k] += weights[r * t + k];
+                }
+            }
+        }
     }
 
     /// <summary>The model of dense weights <paramref name="w"/> (rows × T) and transitions <paramref name="tw"/> ((T + 1) × T).</summary>

@@ -95,7 +95,7 @@ public sealed class CrfTrainerTests
     [Fact]
     public void Gradient_of_the_regularized_likelihood_matches_finite_differences()
     {
-        var data = Toy.Data().Take(6).ToList();
+        var data = ToyLanguage.Data().Take(6).ToList();
         var (keys, rows) = TrainedWeights.Index(data, 1);
         var objective = new CrfObjective(data, rows, keys.Count, Tags, 0.5);
         var theta = Random(objective.Dimension, 3, 0.5);
@@ -179,11 +179,11 @@ public sealed class CrfTrainerTests
     public void Crf_learns_the_synthetic_task_including_unseen_names()
     {
         var options = new TrainerOptions { Trainer = TrainerKind.Crf, MinFeatureCount = 1, L2 = 0.1, Iterations = 100 };
-        var model = TrainedWeights.Trainer(options).Train(Toy.Data(), Tags, "xx", v => v);
+        var model = TrainedWeights.Trainer(options).Train(ToyLanguage.Data(), Tags, "xx", v => v);
         Assert.IsType<CrfTrainer>(TrainedWeights.Trainer(options));
 
-        var unseen = Toy.Sequence("yesterday", "mr", "kamal", "nabil", "arrived", "in", "rabat");
-        Assert.Equal(unseen.Gold, Toy.Decode(model, unseen));
+        var unseen = ToyLanguage.Sequence("yesterday", "mr", "kamal", "nabil", "arrived", "in", "rabat");
+        Assert.Equal(unseen.Gold, ToyLanguage.Decode(model, unseen));
         Assert.StartsWith("ner-xx-", model.Version, StringComparison.Ordinal);
     }
 
@@ -191,14 +191,14 @@ public sealed class CrfTrainerTests
     public void Crf_training_is_deterministic_and_stronger_regularization_gives_smaller_weights()
     {
         var options = new TrainerOptions { Trainer = TrainerKind.Crf, MinFeatureCount = 1, L2 = 0.1, Iterations = 60 };
-        var a = new CrfTrainer(options).Train(Toy.Data(), Tags, "xx", v => v);
-        var b = new CrfTrainer(options).Train(Toy.Data(), Tags, "xx", v => v);
+        var a = new CrfTrainer(options).Train(ToyLanguage.Data(), Tags, "xx", v => v);
+        var b = new CrfTrainer(options).Train(ToyLanguage.Data(), Tags, "xx", v => v);
         Assert.Equal(a.Version, b.Version);
         Assert.Equal(a.Keys, b.Keys);
         Assert.Equal(a.Weights.ToArray(), b.Weights.ToArray());
         Assert.Equal(a.Transitions, b.Transitions);
 
-        var strong = new CrfTrainer(options with { L2 = 10 }).Train(Toy.Data(), Tags, "xx", v => v);
+        var strong = new CrfTrainer(options with { L2 = 10 }).Train(ToyLanguage.Data(), Tags, "xx", v => v);
         Assert.True(Norm(strong) < Norm(a), $"C = 10: {Norm(strong)}, C = 0.1: {Norm(a)}");
     }
 
@@ -211,68 +211,5 @@ public sealed class CrfTrainerTests
         }
 
         return Math.Sqrt(sum);
-    }
-
-    /// <summary>The toy language of <see cref="PerceptronTrainerTests"/>: "mr" is followed by a two-word person, "in" by a one-word place.</summary>
-    static class Toy
-    {
-        public static TrainingSequence Sequence(params string[] words)
-        {
-            var keys = new List<uint>();
-            var offsets = new List<int> { 0 };
-            var gold = new int[words.Length];
-            for (var i = 0; i < words.Length; i++)
-            {
-                keys.Add(FeatureHash.Key(1, FeatureHash.Of(words[i])));
-                keys.Add(FeatureHash.Key(2, FeatureHash.Of(i > 0 ? words[i - 1] : "<s>")));
-                keys.Add(FeatureHash.Key(3, FeatureHash.Of(i > 1 ? words[i - 2] : "<s>")));
-                offsets.Add(keys.Count);
-                var previous = i > 0 ? words[i - 1] : "";
-                var before = i > 1 ? words[i - 2] : "";
-                gold[i] = previous == "mr" ? Tags.IndexOf("B-PER") : before == "mr" ? Tags.IndexOf("I-PER") : previous == "in" ? Tags.IndexOf("B-LOC") : Tags.Outside;
-            }
-
-            return new TrainingSequence([.. keys], [.. offsets], gold);
-        }
-
-        public static List<TrainingSequence> Data()
-        {
-            string[] names = ["ali", "sara", "omar", "lina", "zaid", "huda"];
-            string[] places = ["doha", "cairo", "paris", "tunis"];
-            var data = new List<TrainingSequence>();
-            for (var i = 0; i < 40; i++)
-            {
-                data.Add(Sequence("today", "mr", names[i % names.Length], names[(i + 1) % names.Length], "spoke", "in", places[i % places.Length]));
-                data.Add(Sequence("the", "meeting", "in", places[(i + 1) % places.Length], "ended"));
-            }
-
-            return data;
-        }
-
-        public static int[] Decode(TaggerModel model, TrainingSequence seq)
-        {
-            var n = seq.Gold.Length;
-            var t = model.Tags.Count;
-            var scores = new float[n * t];
-            var keys = model.Keys.ToList();
-            for (var i = 0; i < n; i++)
-            {
-                for (var f = seq.Offsets[i]; f < seq.Offsets[i + 1]; f++)
-                {
-                    var row = keys.BinarySearch(seq.Keys[f]);
-                    if (row >= 0)
-                    {
-                        for (var c = 0; c < t; c++)
-                        {
-                            scores[i * t + c] += model.Weights[row * t + c];
-                        }
-                    }
-                }
-            }
-
-            var best = new int[n];
-            new ViterbiDecoder().Decode(scores, n, model.Transitions, model.Tags, best);
-            return best;
-        }
     }
 }

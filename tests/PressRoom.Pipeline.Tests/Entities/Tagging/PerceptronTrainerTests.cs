@@ -7,80 +7,22 @@ public sealed class PerceptronTrainerTests
 {
     static readonly TagSet Tags = new(TagSet.Default);
 
-    // A toy language: "mr" is followed by a two-word person; "in" by a one-word location; everything else is O.
-    static TrainingSequence Sequence(params string[] words)
-    {
-        var keys = new List<uint>();
-        var offsets = new List<int> { 0 };
-        var gold = new int[words.Length];
-        for (var i = 0; i < words.Length; i++)
-        {
-            keys.Add(FeatureHash.Key(1, FeatureHash.Of(words[i])));
-            keys.Add(FeatureHash.Key(2, FeatureHash.Of(i > 0 ? words[i - 1] : "<s>")));
-            keys.Add(FeatureHash.Key(3, FeatureHash.Of(i > 1 ? words[i - 2] : "<s>")));
-            offsets.Add(keys.Count);
-            var previous = i > 0 ? words[i - 1] : "";
-            var before = i > 1 ? words[i - 2] : "";
-            gold[i] = previous == "mr" ? Tags.IndexOf("B-PER") : before == "mr" ? Tags.IndexOf("I-PER") : previous == "in" ? Tags.IndexOf("B-LOC") : Tags.Outside;
-        }
-
-        return new TrainingSequence([.. keys], [.. offsets], gold);
-    }
-
-    static List<TrainingSequence> Data()
-    {
-        string[] names = ["ali", "sara", "omar", "lina", "zaid", "huda"];
-        string[] places = ["doha", "cairo", "paris", "tunis"];
-        var data = new List<TrainingSequence>();
-        for (var i = 0; i < 40; i++)
-        {
-            data.Add(Sequence("today", "mr", names[i % names.Length], names[(i + 1) % names.Length], "spoke", "in", places[i % places.Length]));
-            data.Add(Sequence("the", "meeting", "in", places[(i + 1) % places.Length], "ended"));
-        }
-
-        return data;
-    }
-
-    static int[] Decode(TaggerModel model, TrainingSequence seq)
-    {
-        var n = seq.Gold.Length;
-        var scores = new float[n * model.Tags.Count];
-        for (var i = 0; i < n; i++)
-        {
-            for (var f = seq.Offsets[i]; f < seq.Offsets[i + 1]; f++)
-            {
-                var row = model.Keys.ToList().BinarySearch(seq.Keys[f]);
-                if (row >= 0)
-                {
-                    for (var t = 0; t < model.Tags.Count; t++)
-                    {
-                        scores[i * model.Tags.Count + t] += model.Weights[row * model.Tags.Count + t];
-                    }
-                }
-            }
-        }
-
-        var best = new int[n];
-        new ViterbiDecoder().Decode(scores, n, model.Transitions, model.Tags, best);
-        return best;
-    }
-
     [Fact]
     public void Learns_the_synthetic_task_including_unseen_names()
     {
-        var model = new PerceptronTrainer(new TrainerOptions { Epochs = 5, MinFeatureCount = 1 }).Train(Data(), Tags, "xx", v => v);
+        var model = new PerceptronTrainer(new TrainerOptions { Epochs = 5, MinFeatureCount = 1 }).Train(ToyLanguage.Data(), Tags, "xx", v => v);
 
         // "mr X Y" with names never seen in training: the context features carry it.
-        var unseen = Sequence("yesterday", "mr", "kamal", "nabil", "arrived", "in", "rabat");
-        Assert.Equal(unseen.Gold, Decode(model, unseen));
+        var unseen = ToyLanguage.Sequence("yesterday", "mr", "kamal", "nabil", "arrived", "in", "rabat");
+        Assert.Equal(unseen.Gold, ToyLanguage.Decode(model, unseen));
         Assert.StartsWith("ner-xx-", model.Version, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Training_is_deterministic()
     {
-        var a = new PerceptronTrainer(new TrainerOptions { Epochs = 3, MinFeatureCount = 1 }).Train(Data(), Tags, "xx", v => v);
-        var b = new PerceptronTrainer(new TrainerOptions { Epochs = 3, MinFeatureCount = 1 }).Train(Data(), Tags, "xx", v => v);
+        var a = new PerceptronTrainer(new TrainerOptions { Epochs = 3, MinFeatureCount = 1 }).Train(ToyLanguage.Data(), Tags, "xx", v => v);
+        var b = new PerceptronTrainer(new TrainerOptions { Epochs = 3, MinFeatureCount = 1 }).Train(ToyLanguage.Data(), Tags, "xx", v => v);
         Assert.Equal(a.Version, b.Version);
         Assert.Equal(a.Keys, b.Keys);
         Assert.Equal(a.Transitions, b.Transitions);
@@ -90,12 +32,12 @@ public sealed class PerceptronTrainerTests
     public void Passive_aggressive_update_learns_the_task_deterministically_at_the_perceptron_scale()
     {
         var options = new TrainerOptions { Epochs = 5, MinFeatureCount = 1, PassiveAggressiveC = 1 };
-        var model = new PerceptronTrainer(options).Train(Data(), Tags, "xx", v => v);
-        var again = new PerceptronTrainer(options).Train(Data(), Tags, "xx", v => v);
-        var perceptron = new PerceptronTrainer(options with { PassiveAggressiveC = 0 }).Train(Data(), Tags, "xx", v => v);
+        var model = new PerceptronTrainer(options).Train(ToyLanguage.Data(), Tags, "xx", v => v);
+        var again = new PerceptronTrainer(options).Train(ToyLanguage.Data(), Tags, "xx", v => v);
+        var perceptron = new PerceptronTrainer(options with { PassiveAggressiveC = 0 }).Train(ToyLanguage.Data(), Tags, "xx", v => v);
 
-        var unseen = Sequence("yesterday", "mr", "kamal", "nabil", "arrived", "in", "rabat");
-        Assert.Equal(unseen.Gold, Decode(model, unseen));
+        var unseen = ToyLanguage.Sequence("yesterday", "mr", "kamal", "nabil", "arrived", "in", "rabat");
+        Assert.Equal(unseen.Gold, ToyLanguage.Decode(model, unseen));
         Assert.Equal(model.Version, again.Version);
 
         // Different steps give different weights; the rescaling by the mean step keeps them on the perceptron's scale
