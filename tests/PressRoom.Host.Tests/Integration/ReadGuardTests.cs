@@ -100,7 +100,7 @@ public sealed class ReadGuardTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_read_longer_than_the_time_limit_is_stopped_and_rejected()
     {
-        await using var services = Services(new() { ["Documents:MaxReadTime"] = "00:00:00.300", ["Documents:MaxHtmlElements"] = "100000000" });
+        await using var services = Services(new() { ["Documents:MaxReadTime"] = "00:00:00.100", ["Documents:MaxHtmlElements"] = "100000000" });
         var input = await IngestAsync(services, new FakeDurableTaskClient(), $"guard-{Guid.NewGuid():N}/many.html", BombFixture.HtmlManyElements(2_800_000));
         var started = DateTime.UtcNow;
 
