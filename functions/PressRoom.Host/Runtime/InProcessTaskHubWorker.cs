@@ -1,0 +1,61 @@
+using DurableTask.Core;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Hosting;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Options;
+
+namespace PressRoom.Host.Runtime;
+
+/// <summary>
+/// The Durable Task SDK worker's build target for <see cref="EngineHost.TaskHubWorker"/>: DTFx's own
+/// <see cref="TaskHubWorker"/> in this process on the engine's Azure Storage backend, running the tasks registered with
+/// the SDK (<c>AddDurableTaskWorker(b =&gt; b.AddTasks(...))</c>) through the SDK's shims. Unlike the gRPC sidecar, DTFx's
+/// dispatcher keeps extended sessions open between episodes and renews activity locks itself.
+/// </summary>
+public sealed class InProcessTaskHubWorker : DurableTaskWorker
+{
+    readonly BackendLifecycle lifecycle;
+    readonly ILogger logger;
+
+    /// <param name="name">The builder's name (the SDK passes it with <paramref name="factory"/>).</param>
+    public InProcessTaskHubWorker(
+        string name,
+        IDurableTaskFactory factory,
+        DurableEngine engine,
+        IServiceProvider services,
+        IOptionsMonitor<DurableTaskWorkerOptions> options,
+        InProcessWorkCounters counters,
+        ILoggerFactory loggerFactory)
+        : base(name, factory)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(options);
+        logger = loggerFactory.CreateLogger<InProcessTaskHubWorker>();
+        var shims = new DurableTaskShimFactory(options.Get(name), loggerFactory);
+        var hub = new TaskHubWorker(
+            engine.WorkerService,
+            new SdkOrchestrationManager(factory, shims, services, counters),
+            new SdkActivityManager(factory, shims, services.GetRequiredService<IServiceScopeFactory>(), counters),
+            loggerFactory)
+        {
+            // The SDK's orchestrators read TaskFailureDetails from a failed activity (ProcessReleaseOrchestrator.IsPermanent).
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+
+        // Forced: a graceful DTFx stop waits for every open extended session to go idle (up to its idle timeout) and for
+        // pollers in 4 s steps. Work in flight is durable and is delivered again after its visibility timeout, as after a crash.
+        lifecycle = new BackendLifecycle(async () => await hub.StartAsync(), _ => hub.StopAsync(isForced: true), logger, "in-process task hub worker");
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await lifecycle.StartAsync();
+        logger.LogDebug("The in-process task hub worker is running");
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await lifecycle.StopAsync(isForced: true);
+    }
+}
