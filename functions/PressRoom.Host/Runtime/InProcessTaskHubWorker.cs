@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using DurableTask.Core.Middleware;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.DurableTask.Worker.Shims;
@@ -42,9 +43,26 @@ public sealed class InProcessTaskHubWorker : DurableTaskWorker
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
 
+        hub.AddOrchestrationDispatcherMiddleware(WithTagsAsync);
+
         // Forced: a graceful DTFx stop waits for every open extended session to go idle (up to its idle timeout) and for
         // pollers in 4 s steps. Work in flight is durable and is delivered again after its visibility timeout, as after a crash.
         lifecycle = new BackendLifecycle(async () => await hub.StartAsync(), _ => hub.StopAsync(isForced: true), logger, "in-process task hub worker");
+    }
+
+    /// <summary>
+    /// An orchestration started without tags (the SDK client's RestartAsync) would be stored with none, and the gRPC
+    /// server then fails every status read of it (it copies the tags into its reply without a null check). The SDK's
+    /// own path always stores an empty set; do the same.
+    /// </summary>
+    static Task WithTagsAsync(DispatchMiddlewareContext context, Func<Task> next)
+    {
+        if (context.GetProperty<OrchestrationRuntimeState>()?.ExecutionStartedEvent is { } started)
+        {
+            started.Tags ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        return next();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
