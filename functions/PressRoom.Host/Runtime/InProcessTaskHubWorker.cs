@@ -45,8 +45,9 @@ public sealed class InProcessTaskHubWorker : DurableTaskWorker
 
         hub.AddOrchestrationDispatcherMiddleware(WithTagsAsync);
 
-        // Forced: a graceful DTFx stop waits for every open extended session to go idle (up to its idle timeout) and for
-        // pollers in 4 s steps. Work in flight is durable and is delivered again after its visibility timeout, as after a crash.
+        // Forced: a graceful DTFx stop waits for the work items in flight, and an open extended session stays one until it
+        // goes idle (up to its idle timeout). Work in flight is durable and is delivered again after its visibility
+        // timeout, as after a crash.
         lifecycle = new BackendLifecycle(async () => await hub.StartAsync(), _ => hub.StopAsync(isForced: true), logger, "in-process task hub worker");
     }
 
