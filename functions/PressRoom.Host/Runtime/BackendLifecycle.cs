@@ -8,9 +8,16 @@ namespace PressRoom.Host.Runtime;
 /// wait for one is cancelled by shutdown, so a start can come after the stop) and stops it from an <c>async void</c>
 /// ApplicationStopping handler, where any exception ends the process. The Azure Storage backend's StopAsync throws
 /// NullReferenceException when StartAsync never ran, which is what crashed a runtime stopped early.
+/// The same guard serves DTFx's <c>TaskHubWorker</c> (<see cref="InProcessTaskHubWorker"/>), whose stop during its
+/// start would return without stopping and leave its dispatchers running.
 /// </summary>
-public sealed class BackendLifecycle(IOrchestrationService backend, ILogger logger)
+public sealed class BackendLifecycle(Func<Task> start, Func<bool, Task> stop, ILogger logger, string subject = "durable backend")
 {
+    public BackendLifecycle(IOrchestrationService backend, ILogger logger)
+        : this((backend ?? throw new ArgumentNullException(nameof(backend))).StartAsync, backend.StopAsync, logger)
+    {
+    }
+
     readonly Lock gate = new();
     Task? started;
     Task? stopped;
@@ -33,12 +40,12 @@ public sealed class BackendLifecycle(IOrchestrationService backend, ILogger logg
         {
             if (stopped is not null)
             {
-                logger.LogDebug("The durable backend is not started: the engine is already stopping");
+                logger.LogDebug("The {Subject} is not started: the engine is already stopping", subject);
                 return Task.CompletedTask;
             }
 
             // Run outside the lock: the backend's start does storage I/O.
-            started ??= Task.Run(backend.StartAsync);
+            started ??= Task.Run(start);
             return WhenStartedAsync(started);
         }
     }
@@ -52,7 +59,7 @@ public sealed class BackendLifecycle(IOrchestrationService backend, ILogger logg
         catch (Exception ex) when (IsStopping)
         {
             // Storage going away during shutdown fails the start; the server's async void caller must not see that.
-            logger.LogDebug(ex, "The durable backend's start failed while the engine was stopping");
+            logger.LogDebug(ex, "The {Subject}'s start failed while the engine was stopping", subject);
         }
     }
 
@@ -69,7 +76,7 @@ public sealed class BackendLifecycle(IOrchestrationService backend, ILogger logg
     {
         if (start is null)
         {
-            logger.LogDebug("The durable backend was never started; nothing to stop");
+            logger.LogDebug("The {Subject} was never started; nothing to stop", subject);
             return;
         }
 
@@ -80,19 +87,19 @@ public sealed class BackendLifecycle(IOrchestrationService backend, ILogger logg
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "The durable backend failed to start; nothing to stop");
+            logger.LogWarning(ex, "The {Subject} failed to start; nothing to stop", subject);
             return;
         }
 
         try
         {
-            await backend.StopAsync(isForced);
-            logger.LogDebug("The durable backend stopped");
+            await stop(isForced);
+            logger.LogDebug("The {Subject} stopped", subject);
         }
         catch (Exception ex)
         {
             // Shutdown must finish: a failure to stop is reported, not rethrown into an async void handler.
-            logger.LogWarning(ex, "Stopping the durable backend failed");
+            logger.LogWarning(ex, "Stopping the {Subject} failed", subject);
         }
     }
 }

@@ -14,26 +14,41 @@ using PressRoom.Pipeline.Workflow;
 namespace PressRoom.Host.Runtime;
 
 /// <summary>
-/// The local durable engine: the Durable Task Framework's Azure Storage backend (the one Durable Functions uses)
-/// behind a loopback gRPC task hub server. It runs in its own small host that is listening before the
-/// Durable Task SDK worker and client connect, and stops after they have gone.
-/// Each process runs its own server; processes sharing a task hub split its partitions and work items.
+/// The local durable engine: the Durable Task Framework's Azure Storage backend (the one Durable Functions uses) and a
+/// loopback gRPC task hub server for the Durable Task SDK's client (API, CLI, purge). What runs the work depends on
+/// <see cref="DurableEngineOptions.Host"/>: DTFx's own <c>TaskHubWorker</c> in process (<see cref="InProcessTaskHubWorker"/>,
+/// the default; the server then answers the client only), or the server's dispatcher feeding the SDK's gRPC worker.
+/// The server runs in its own small host that is listening before the SDK worker and client connect, and stops after
+/// they have gone. Each process runs its own engine; processes sharing a task hub split its partitions and work items.
 /// </summary>
 public sealed class DurableEngine : IAsyncDisposable
 {
     static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
 
     readonly WebApplication server;
-    readonly IOrchestrationService backend;
     int disposed;
 
-    DurableEngine(WebApplication server, GrpcChannel channel, AzureStorageOrchestrationService service)
+    DurableEngine(WebApplication server, GrpcChannel channel, AzureStorageOrchestrationService service, EngineHost host)
     {
         this.server = server;
-        backend = server.Services.GetRequiredService<IOrchestrationService>();
         Channel = channel;
         Service = service;
+        Host = host;
+        WorkerService = host == EngineHost.TaskHubWorker
+            ? server.Services.GetRequiredService<GuardedOrchestrationService>()
+            : server.Services.GetRequiredService<IOrchestrationService>();
     }
+
+    public EngineHost Host { get; }
+
+    /// <summary>
+    /// The backend as the worker that runs the work sees it (lifecycle-guarded; with the sidecar host also renewing
+    /// activity locks). The engine stops it last, whatever state the worker left it in.
+    /// </summary>
+    public IOrchestrationService WorkerService { get; }
+
+    /// <summary>What the gRPC server dispatches from: with the in-process host, a service that never hands out work.</summary>
+    public IOrchestrationService SidecarService => server.Services.GetRequiredService<IOrchestrationService>();
 
     public GrpcChannel Channel { get; }
 
@@ -52,10 +67,23 @@ public sealed class DurableEngine : IAsyncDisposable
 
         var engine = options.Engine;
         builder.Services.AddSingleton(sp => EngineSettings.CreateBackend(connectionString, options, sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton<IOrchestrationService>(sp => new ActivityLockRenewingService(
-            sp.GetRequiredService<AzureStorageOrchestrationService>(),
-            engine.WorkItemVisibilityTimeout / 3,
-            sp.GetRequiredService<ILogger<ActivityLockRenewingService>>()));
+        if (engine.Host == EngineHost.TaskHubWorker)
+        {
+            // The in-process TaskHubWorker runs every work item; the server only answers the client.
+            builder.Services.AddSingleton(sp => new GuardedOrchestrationService(
+                sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<ILogger<GuardedOrchestrationService>>()));
+            builder.Services.AddSingleton<IOrchestrationService>(sp => new ApiOnlyOrchestrationService(sp.GetRequiredService<AzureStorageOrchestrationService>()));
+            builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
+        }
+        else
+        {
+            // The sidecar's dispatcher never renews activity locks; this decorator does.
+            builder.Services.AddSingleton<IOrchestrationService>(sp => new ActivityLockRenewingService(
+                sp.GetRequiredService<AzureStorageOrchestrationService>(),
+                engine.WorkItemVisibilityTimeout / 3,
+                sp.GetRequiredService<ILogger<ActivityLockRenewingService>>()));
+        }
+
         builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         builder.Services.AddGrpc();
@@ -69,7 +97,7 @@ public sealed class DurableEngine : IAsyncDisposable
             await server.StartAsync(cancellationToken);
 
             var address = server.Urls.Single().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-            return new DurableEngine(server, GrpcChannel.ForAddress(address), service);
+            return new DurableEngine(server, GrpcChannel.ForAddress(address), service, engine.Host);
         }
         catch
         {
@@ -97,9 +125,18 @@ public sealed class DurableEngine : IAsyncDisposable
     public void AddWorkerAndClient(IServiceCollection services, Action<DurableTaskRegistry>? moreTasks = null)
     {
         services.AddSingleton(this);
+        services.AddSingleton<InProcessWorkCounters>();
         services.AddDurableTaskWorker(worker =>
         {
-            worker.UseGrpc(Channel);
+            if (Host == EngineHost.TaskHubWorker)
+            {
+                worker.UseBuildTarget<InProcessTaskHubWorker>();
+            }
+            else
+            {
+                worker.UseGrpc(Channel);
+            }
+
             worker.AddTasks(tasks =>
             {
                 tasks.AddPressRoomTasks();
@@ -120,9 +157,10 @@ public sealed class DurableEngine : IAsyncDisposable
 
         await server.StopAsync();
 
-        // The server stops the backend from a fire-and-forget handler; wait for that same stop (it is idempotent and
-        // never throws) so no lease loop outlives the engine and touches storage that is being shut down.
-        await Task.WhenAny(backend.StopAsync(), Task.Delay(StopWait));
+        // The sidecar stops the backend from a fire-and-forget handler, the in-process worker when the app stops; wait for
+        // that same stop (it is idempotent and never throws), or make it if nothing did (a worker that never started), so
+        // no lease loop outlives the engine and touches storage that is being shut down.
+        await Task.WhenAny(WorkerService.StopAsync(), Task.Delay(StopWait));
         await server.DisposeAsync();
         Channel.Dispose();
     }

@@ -30,6 +30,11 @@ public static class EngineSettings
             UseInstanceTableEtag = true,
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggerFactory,
+
+            // Only DTFx's own dispatcher keeps a session open between episodes; behind the gRPC sidecar it would be released
+            // after every episode anyway (docs/benchmarks.md, "Extended sessions").
+            ExtendedSessionsEnabled = engine.Host == EngineHost.TaskHubWorker && engine.ExtendedSessions,
+            ExtendedSessionIdleTimeout = engine.ExtendedSessionIdleTimeout,
         };
     }
 

@@ -48,6 +48,19 @@ public sealed class LocalRuntimeOptions
 /// <summary>Settings of the Durable Task Framework's Azure Storage backend, tuned for one machine.</summary>
 public sealed class DurableEngineOptions
 {
+    /// <summary>What runs the orchestrations and activities on the backend (<c>PressRoom:Engine:Host</c>).</summary>
+    public EngineHost Host { get; set; } = EngineHost.TaskHubWorker;
+
+    /// <summary>
+    /// Keep an orchestration's history and running orchestrator in memory between its episodes, so an episode after the
+    /// first neither reloads the history table nor replays (<see cref="EngineHost.TaskHubWorker"/> only: the gRPC
+    /// sidecar's dispatcher ends every session after one episode).
+    /// </summary>
+    public bool ExtendedSessions { get; set; } = true;
+
+    /// <summary>How long an idle orchestration stays in its session waiting for its next messages.</summary>
+    public TimeSpan ExtendedSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Control-queue partitions of the task hub. Set it only for a new task hub: DTFx routes an instance's messages by a
     /// hash of its id modulo this count, so changing it for an existing hub strands the messages already queued.
@@ -63,4 +76,14 @@ public sealed class DurableEngineOptions
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(20);
     public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>The dispatcher that runs work items from the Azure Storage backend.</summary>
+public enum EngineHost
+{
+    /// <summary>DTFx's own <c>TaskHubWorker</c> in this process (extended sessions, its own activity lock renewal).</summary>
+    TaskHubWorker,
+
+    /// <summary>The Durable Task SDK's gRPC task hub server with the SDK's gRPC worker (the host before issue 17).</summary>
+    GrpcSidecar,
 }

@@ -14,6 +14,7 @@ public static class LocalRuntimeSettings
     public static void Validate(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        EngineHostSetting.Check(configuration);
         var services = new ServiceCollection();
         services.AddLogging();
         try
@@ -98,6 +99,44 @@ public sealed class LocalRuntimeOptionsValidator : IValidateOptions<LocalRuntime
             failures.Add("PressRoom:Engine time spans (visibility timeouts, polling and lease intervals) must be positive.");
         }
 
+        if (!Enum.IsDefined(engine.Host))
+        {
+            failures.Add(EngineHostSetting.Error(engine.Host.ToString()));
+        }
+
+        // A session holds the orchestration's history in memory; beyond minutes it only hoards memory and partitions' work.
+        if (engine.ExtendedSessionIdleTimeout <= TimeSpan.Zero || engine.ExtendedSessionIdleTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"PressRoom:Engine:ExtendedSessionIdleTimeout must be a time span above zero and at most 00:10:00, such as 00:00:30 (got {engine.ExtendedSessionIdleTimeout}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>
+/// <c>PressRoom:Engine:Host</c> checked by name before binding: the binder's own error for an unknown enum name does not
+/// list the allowed values, and it silently accepts any number.
+/// </summary>
+public static class EngineHostSetting
+{
+    public const string Key = LocalRuntimeOptions.Section + ":Engine:Host";
+
+    public static void Check(IConfiguration configuration)
+    {
+        var value = configuration[Key];
+        if (value is null)
+        {
+            return;
+        }
+
+        var known = Enum.GetNames<EngineHost>().Any(name => string.Equals(name, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (!known)
+        {
+            throw new StartupException("configuration error: " + Error(value));
+        }
+    }
+
+    public static string Error(string value) =>
+        $"{Key} must be {nameof(EngineHost.TaskHubWorker)} (the default: DTFx's worker in process, with extended sessions) or {nameof(EngineHost.GrpcSidecar)} (the gRPC task hub server) (got '{value}').";
 }

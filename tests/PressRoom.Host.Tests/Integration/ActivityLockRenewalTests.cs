@@ -11,14 +11,17 @@ using Xunit.Abstractions;
 namespace PressRoom.Tests.Integration;
 
 /// <summary>
-/// An activity that runs longer than the work-item visibility timeout keeps its lock (ActivityLockRenewingService),
-/// so it is not delivered a second time while it is still running.
+/// An activity that runs longer than the work-item visibility timeout keeps its lock, so it is not delivered a second
+/// time while it is still running: on the in-process TaskHubWorker host DTFx's activity dispatcher renews it, on the
+/// gRPC sidecar host ActivityLockRenewingService does.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ActivityLockRenewalTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    [Fact]
-    public async Task An_activity_slower_than_the_visibility_timeout_keeps_its_work_item_hidden_and_runs_once()
+    [Theory]
+    [InlineData(EngineHost.TaskHubWorker)]
+    [InlineData(EngineHost.GrpcSidecar)]
+    public async Task An_activity_slower_than_the_visibility_timeout_keeps_its_work_item_hidden_and_runs_once(EngineHost host)
     {
         // Each translation answer takes well over twice the 10 s visibility timeout. The runtime runs one activity at a time,
         // so while the slow one runs nothing in it polls the work-item queue: if this test can receive the message
@@ -35,6 +38,7 @@ public sealed class ActivityLockRenewalTests(AzuriteFixture azurite, ITestOutput
             $"--PressRoom:TaskHub={taskHub}",
             "--PressRoom:Engine:WorkItemVisibilityTimeout=00:00:10",
             "--PressRoom:Engine:MaxConcurrentActivities=1",
+            $"--PressRoom:Engine:Host={host}",
             "--Translation:Provider=azure",
             $"--Translation:Endpoint={translator.Server.BaseAddress}",
             $"--Translation:Key={translator.ExpectedKey}",

@@ -5,8 +5,13 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The read-only <c>shared/</c> folder beside the clone (the seed release and its gold annotations).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>
+    /// The read-only <c>shared/</c> folder beside the clone (the seed release and its gold annotations), or the folder
+    /// named by <c>PRESSROOM_SHARED</c> (a git worktree checked out elsewhere has no <c>shared/</c> beside it).
+    /// </summary>
+    public static string Shared => Environment.GetEnvironmentVariable("PRESSROOM_SHARED") is { Length: > 0 } shared
+        ? Path.GetFullPath(shared)
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     public static string SeedRelease => Path.Combine(Shared, "seeds", "000_1462e021ac3cc625.txt");
 
