@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PressRoom.Host.Runtime;
 using PressRoom.Pipeline.Storage;
 
@@ -82,6 +83,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
         {
             var env = new Dictionary<string, string>(settings, StringComparer.Ordinal) { ["PressRoom__TaskHub"] = taskHub, ["PressRoom__BenchTasks"] = "true" };
             children.Add(RuntimeProcess.Start(RuntimeProcess.OwnDll, azurite.ConnectionString, env));
+        }
+
+        if (processes > 1)
+        {
+            var partitions = runtime.Services.GetRequiredService<IOptions<LocalRuntimeOptions>>().Value.Engine.PartitionCount;
+            var settled = await PartitionBalance.WaitAsync(azurite.ConnectionString, taskHub, processes, partitions, TimeSpan.FromMinutes(2), cancellationToken);
+            await Console.Error.WriteLineAsync($"[bench] {partitions} partitions split over {processes} processes after {settled.TotalSeconds:0} s");
         }
 
         return new BenchEnvironment(azurite, runtime, children, dataDirectory);
