@@ -71,6 +71,11 @@ internal static class TaggerRecognizer
             return true;
         }
 
+        if (IsCompanyWithSector(ctx, rule))
+        {
+            return true;
+        }
+
         var head = ctx.Tokens[rule.FirstToken];
         if (head.Variants.Any(v => v.HasArticle && v.Prefix == 0 || v.HasArticle && v.HasProclitic))
         {
@@ -80,6 +85,38 @@ internal static class TaggerRecognizer
 
         return !IsGenericHead(head) && (!IsMasdarHead(ctx, rule.FirstToken) || AfterRole(ctx, rule.FirstToken));
     }
+
+    /// <summary>
+    /// A company head, a bare name word and a sector after "لل": "شركة لينكرا للاتصالات", "شركة رطب الوطنية للتمور".
+    /// A feminine word right after the head is an adjective ("شركة صينية للاتصالات" is a description), as is a
+    /// definite one ("الشركة الوطنية للاتصالات" has a definite head and is judged above).
+    /// </summary>
+    static bool IsCompanyWithSector(DocumentContext ctx, Candidate rule)
+    {
+        var head = ctx.Tokens[rule.FirstToken];
+        if (rule.EndToken - rule.FirstToken < 3 || !CompanyHeads.Contains(head.Folded) && !head.Variants.Any(v => v.HasProclitic && !v.HasArticle && CompanyHeads.Contains(v.Stem)))
+        {
+            return false;
+        }
+
+        var name = ctx.Tokens[rule.FirstToken + 1].Folded;
+        if (name.StartsWith("ال", StringComparison.Ordinal) || name.EndsWith('ه') || ctx.IsStop(rule.FirstToken + 1))
+        {
+            return false;
+        }
+
+        for (var i = rule.FirstToken + 2; i < rule.EndToken; i++)
+        {
+            if (ctx.Tokens[i].Folded.StartsWith("لل", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    static readonly HashSet<string> CompanyHeads = new(StringComparer.Ordinal) { ArabicFolding.Fold("شركة"), ArabicFolding.Fold("مجموعة") };
 
     /// <summary>A generic head, also behind a conjunction or preposition ("لبرنامج الاستيراد", "بفريق العاصمة").</summary>
     static bool IsGenericHead(Token head) =>
@@ -217,7 +254,7 @@ internal static class TaggerRecognizer
 
         foreach (var p in proposed)
         {
-            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p))
+            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p) || p.EndToken - p.FirstToken == 1 && p.Category != "Organization" && Demonyms.IsDemonym(ctx.Tokens[p.FirstToken]))
             {
                 continue;
             }

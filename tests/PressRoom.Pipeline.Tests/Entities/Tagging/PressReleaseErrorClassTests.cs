@@ -57,6 +57,22 @@ public sealed class PressReleaseErrorClassTests
     }
 
     [Fact]
+    public void Arabic_company_names_with_a_sector_are_organizations()
+    {
+        Assert.True(Has(Ar("ووقعت شركة زوارق للنقل البحري اتفاقاً جديداً."), "Organization", "شركة زوارق للنقل البحري"));
+
+        // An adjective after the head is a description, not a name.
+        Assert.DoesNotContain(Ar("ووقعت شركة صينية للاتصالات عقداً جديداً."), e => e.Category == "Organization");
+    }
+
+    [Fact]
+    public void Nationality_adjectives_are_not_places_or_people()
+    {
+        var entities = En("Omani and Emirati investors joined Kenyan banks in the fund, the ministry said.");
+        Assert.DoesNotContain(entities, e => e.Category is "Location" or "Person");
+    }
+
+    [Fact]
     public void English_possessives_are_not_part_of_names()
     {
         var entities = En("Oman's Dhofar Club met Egypt's Zamalek, and Dhofar's coach praised the players.");
