@@ -34,6 +34,18 @@ public sealed class PressReleaseErrorClassTests
     }
 
     [Fact]
+    public void A_part_of_the_day_belongs_to_its_day()
+    {
+        var ar = Ar("واستقبل الوزير الوفد صباح اليوم بعد وصوله مساء أمس.");
+        Assert.True(Has(ar, "DateTime", "صباح اليوم"));
+        Assert.True(Has(ar, "DateTime", "مساء أمس"));
+
+        var en = En("The delegation arrived on Sunday evening and leaves tomorrow morning.");
+        Assert.True(Has(en, "DateTime", "Sunday evening"));
+        Assert.True(Has(en, "DateTime", "tomorrow morning"));
+    }
+
+    [Fact]
     public void Company_names_on_business_heads_are_organizations()
     {
         var en = En("Ridgeway Advisory and Lumen Labs advised Corvina Hub, with Pellham Grant & Partners as legal counsel.");
