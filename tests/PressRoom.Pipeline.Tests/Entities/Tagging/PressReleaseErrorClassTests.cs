@@ -78,6 +78,12 @@ public sealed class PressReleaseErrorClassTests
     }
 
     [Fact]
+    public void A_head_with_an_indefinite_nisba_is_a_description()
+    {
+        Assert.DoesNotContain(Ar("وتعتزم الوزارة إنشاء مكتب إقليمي للتدريب المهني في المدينة."), e => e.Category == "Organization");
+    }
+
+    [Fact]
     public void Nationality_adjectives_are_not_places_or_people()
     {
         var entities = En("Omani and Emirati investors joined Kenyan banks in the fund, the ministry said.");

@@ -250,6 +250,12 @@ internal static class ArabicChainRecognizer
                     break;
                 }
 
+                // An indefinite nisba right after the head describes it: "مركز إقليمي للاستزراع"، "هيئة حكومية".
+                if (j == head.End && (folded.EndsWith('ي') || folded.EndsWith("يه", StringComparison.Ordinal)) && KnownName(ctx, j) is null)
+                {
+                    break;
+                }
+
                 // Bare word after a construct noun: إدارة التعاون → fine; مطار حمد، جائحة كوفيد-19 → a name.
                 if (openName && j == head.End && !ctx.IsStop(j) && !BareWord(ctx, j + 1))
                 {
