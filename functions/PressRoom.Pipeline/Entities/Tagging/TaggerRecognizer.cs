@@ -177,6 +177,7 @@ internal static class TaggerRecognizer
         }
 
         SurnameMentions.Apply(ctx, proposed);
+        LocativePersons.Apply(ctx, proposed);
         if (mode == TaggerCombination.Union)
         {
             ctx.Candidates.AddRange(proposed);

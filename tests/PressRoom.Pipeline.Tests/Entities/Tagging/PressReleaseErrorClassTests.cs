@@ -84,6 +84,18 @@ public sealed class PressReleaseErrorClassTests
     }
 
     [Fact]
+    public void Unknown_places_after_a_locative_or_in_a_list_of_places_are_places()
+    {
+        var entities = En("Volunteers will clean the beaches between Al Sawadi and Ras Tawwal, and plant trees at Qurm Nabhan.");
+        Assert.True(Has(entities, "Location", "Al Sawadi"));
+        Assert.True(Has(entities, "Location", "Ras Tawwal"));
+        Assert.DoesNotContain(entities, e => e.Category == "Person");
+
+        // A person's possessive after "In" stays a person.
+        Assert.DoesNotContain(En("In Rahimov's view, the talks went well, said Akmal Rahimov."), e => e.Category == "Location");
+    }
+
+    [Fact]
     public void Nationality_adjectives_are_not_places_or_people()
     {
         var entities = En("Omani and Emirati investors joined Kenyan banks in the fund, the ministry said.");
