@@ -267,6 +267,8 @@ internal static class TaggerRecognizer
 
             ctx.Candidates.Add(p);
         }
+
+        CompanyMentions.Apply(ctx);
     }
 
     /// <summary>

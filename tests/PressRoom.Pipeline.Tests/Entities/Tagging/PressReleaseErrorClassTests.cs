@@ -78,6 +78,15 @@ public sealed class PressReleaseErrorClassTests
     }
 
     [Fact]
+    public void Short_mentions_of_an_arabic_company_named_in_full_are_the_company()
+    {
+        var entities = Ar("وقعت شركة زوارق للنقل البحري عقداً جديداً.\nوقال مدير زوارق إن شركة زوارق ستضاعف أسطولها.");
+        var full = Assert.Single(entities, e => e.Text == "شركة زوارق للنقل البحري");
+        Assert.Contains(entities, e => e.Category == "Organization" && e.Text == "زوارق" && e.Key == full.Key);
+        Assert.True(Has(entities, "Organization", "شركة زوارق"));
+    }
+
+    [Fact]
     public void A_head_with_an_indefinite_nisba_is_a_description()
     {
         Assert.DoesNotContain(Ar("وتعتزم الوزارة إنشاء مكتب إقليمي للتدريب المهني في المدينة."), e => e.Category == "Organization");
