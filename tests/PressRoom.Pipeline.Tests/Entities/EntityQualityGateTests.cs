@@ -42,11 +42,11 @@ public sealed class EntityQualityGateTests
 
     /// <summary>
     /// eval/dev (seventh pass, docs/entities.md): 12 press releases written before the extractor ran on them and then
-    /// used for tuning; the floors sit just below the relaxed micro F1 measured after that pass (ar 0.945, en 0.963).
+    /// used for tuning; the floors sit just below the relaxed micro F1 measured after that pass (ar 0.945, en 0.973).
     /// </summary>
     [Theory]
     [InlineData("ar", 0.94)]
-    [InlineData("en", 0.95)]
+    [InlineData("en", 0.96)]
     public async Task Dev_set_stays_above_its_floor_per_language(string language, double floor)
     {
         var results = await Run(Path.Combine(RepoPaths.Root, "eval", "dev"));
