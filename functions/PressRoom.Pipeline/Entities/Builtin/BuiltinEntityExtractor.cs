@@ -60,7 +60,9 @@ public sealed class BuiltinEntityExtractor : IEntityExtractor
         var ctx = new DocumentContext(request.Text, request.Language, request.ReferenceDate, _lexicon);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Order matters: dates and numbers claim their tokens first, so names never swallow them.
+        // Order matters: dates and numbers claim their tokens first, so names never swallow them; clock times before
+        // the numbers and ordinals they are written with.
+        ClockTimeRecognizer.Run(ctx);
         TemporalRecognizer.Run(ctx);
         QuantityRecognizer.Run(ctx);
         GazetteerRecognizer.Run(ctx);

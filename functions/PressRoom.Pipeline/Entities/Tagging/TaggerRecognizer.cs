@@ -46,6 +46,9 @@ internal static class TaggerRecognizer
     /// فريق الشمال، مجلس الإدارة، برنامج التدريب، شركة صينية. Organizations on them stand only where the tagger agrees
     /// (or a gazetteer lists them: مجلس الأمن، برنامج الأغذية العالمي).
     /// </summary>
+    /// <summary>Folded legal forms that end a company's name: a generic head (شركة، مجموعة) with one is a name.</summary>
+    static readonly HashSet<string> CompanyForm = new(StringComparer.Ordinal) { ArabicFolding.Fold("القابضة"), ArabicFolding.Fold("المحدودة"), ArabicFolding.Fold("المساهمة") };
+
     static readonly HashSet<string> GenericHeads = new(StringComparer.Ordinal) { "سوق", "قوات", "فريق", "نادي", "جهاز", "مجموعه", "جماعه", "شركه", "برنامج", "مجلس" };
 
     /// <summary>
@@ -62,6 +65,17 @@ internal static class TaggerRecognizer
             return words >= 3;
         }
 
+        if (CompanyForm.Contains(ctx.Tokens[rule.EndToken - 1].Folded) || ctx.MatchesAt(rule.FirstToken).Any(m => m.Entry.Kind == LexKind.OrgHead && m.End - m.Start > 1 && m.End < rule.EndToken))
+        {
+            // "مجموعة سنام القابضة" (a legal form ends it), "الخطوط الجوية الكينية" (a two-word head and more): names.
+            return true;
+        }
+
+        if (IsCompanyWithSector(ctx, rule))
+        {
+            return true;
+        }
+
         var head = ctx.Tokens[rule.FirstToken];
         if (head.Variants.Any(v => v.HasArticle && v.Prefix == 0 || v.HasArticle && v.HasProclitic))
         {
@@ -71,6 +85,38 @@ internal static class TaggerRecognizer
 
         return !IsGenericHead(head) && (!IsMasdarHead(ctx, rule.FirstToken) || AfterRole(ctx, rule.FirstToken));
     }
+
+    /// <summary>
+    /// A company head, a bare name word and a sector after "لل": "شركة لينكرا للاتصالات", "شركة رطب الوطنية للتمور".
+    /// A feminine word right after the head is an adjective ("شركة صينية للاتصالات" is a description), as is a
+    /// definite one ("الشركة الوطنية للاتصالات" has a definite head and is judged above).
+    /// </summary>
+    static bool IsCompanyWithSector(DocumentContext ctx, Candidate rule)
+    {
+        var head = ctx.Tokens[rule.FirstToken];
+        if (rule.EndToken - rule.FirstToken < 3 || !CompanyHeads.Contains(head.Folded) && !head.Variants.Any(v => v.HasProclitic && !v.HasArticle && CompanyHeads.Contains(v.Stem)))
+        {
+            return false;
+        }
+
+        var name = ctx.Tokens[rule.FirstToken + 1].Folded;
+        if (name.StartsWith("ال", StringComparison.Ordinal) || name.EndsWith('ه') || ctx.IsStop(rule.FirstToken + 1))
+        {
+            return false;
+        }
+
+        for (var i = rule.FirstToken + 2; i < rule.EndToken; i++)
+        {
+            if (ctx.Tokens[i].Folded.StartsWith("لل", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    static readonly HashSet<string> CompanyHeads = new(StringComparer.Ordinal) { ArabicFolding.Fold("شركة"), ArabicFolding.Fold("مجموعة") };
 
     /// <summary>A generic head, also behind a conjunction or preposition ("لبرنامج الاستيراد", "بفريق العاصمة").</summary>
     static bool IsGenericHead(Token head) =>
@@ -130,6 +176,8 @@ internal static class TaggerRecognizer
             }
         }
 
+        SurnameMentions.Apply(ctx, proposed);
+        LocativePersons.Apply(ctx, proposed);
         if (mode == TaggerCombination.Union)
         {
             ctx.Candidates.AddRange(proposed);
@@ -182,7 +230,7 @@ internal static class TaggerRecognizer
             // win there ("Sheikh Saif bin Hilal Al Harthy" over "Saif bin" + "Hilal Al Harthy" stays whole);
             // so does a tagger person around a linked short mention ("أبو الغيط", not "الغيط").
             var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson && Contiguous(proposed, from, to) && rule.End <= personEnd) || (attributes.ContainsKey("linkedTo") && !insidePerson));
-            if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization"))))
+            if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization" || (rule.Subcategory == "Structure" && NamedAfterPerson(ctx, rule) && OnlyPersons(proposed, from, to))))))
             {
                 for (var k = from; k < to; k++)
                 {
@@ -207,7 +255,7 @@ internal static class TaggerRecognizer
 
         foreach (var p in proposed)
         {
-            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p))
+            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p) || p.EndToken - p.FirstToken == 1 && p.Category != "Organization" && Demonyms.IsDemonym(ctx.Tokens[p.FirstToken]))
             {
                 continue;
             }
@@ -219,7 +267,34 @@ internal static class TaggerRecognizer
 
             ctx.Candidates.Add(p);
         }
+
+        CompanyMentions.Apply(ctx);
     }
+
+    /// <summary>
+    /// The spans [from, to) are all persons: a structure named after someone ("صالة راشد بن حمدان", "مستشفى الملك
+    /// فهد") stays whole; a place inside a structure still wins as in a gazetteer place (مطار بغداد → بغداد).
+    /// </summary>
+    static bool OnlyPersons(List<Candidate> sorted, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (sorted[k].Category != "Person")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A structure whose name carries a person: Arabic head first ("صالة راشد بن حمدان"), English head last ("Sultan
+    /// Qaboos Sports Complex"); not a head followed by someone ("Hall of Famer Bill McKechnie").
+    /// </summary>
+    static bool NamedAfterPerson(DocumentContext ctx, Candidate rule) =>
+        rule.FirstToken >= 0 && rule.EndToken <= ctx.Count
+        && (ctx.Tokens[rule.FirstToken].IsArabic || ctx.MatchesAt(rule.EndToken - 1).Any(m => m.Entry.Kind == LexKind.StructureHead && m.End == rule.EndToken));
 
     /// <summary>The spans [from, to) follow one another with no token between them.</summary>
     static bool Contiguous(List<Candidate> sorted, int from, int to)
@@ -281,8 +356,16 @@ internal static class TaggerRecognizer
 
         var arabic = rule.FirstToken >= 0 && rule.FirstToken < ctx.Count && ctx.Tokens[rule.FirstToken].IsArabic;
         return arabic && ((p.Start == rule.Start && p.End == rule.End) || (p.Category == rule.Category && rule.Priority < Priorities.Gazetteer)
-            || (rule.Category == "Organization" && rule.Priority < Priorities.Gazetteer && p.Category == "Person"));
+            || (rule.Category == "Organization" && rule.Priority < Priorities.Gazetteer && p.Category == "Person" && !NamedAfter(ctx, rule)));
     }
+
+    /// <summary>
+    /// A rule name on a head that is often named after a person (صندوق الملك عبدالله الثاني للتنمية، جامعة خليفة): the
+    /// person inside is part of the name, unlike the government of a prime minister (حكومة نوري المالكي).
+    /// </summary>
+    static bool NamedAfter(DocumentContext ctx, Candidate rule) =>
+        rule.FirstToken >= 0 && rule.FirstToken < ctx.Count
+        && ctx.MatchesAt(rule.FirstToken).Any(m => m.Entry.Kind == LexKind.OrgHead && m.Entry.Code == "eponym");
 
     /// <summary>
     /// Rule names trusted where the tagger saw nothing: multi-word gazetteer entries ("مجلس التعاون الخليجي"), proper
@@ -294,7 +377,25 @@ internal static class TaggerRecognizer
     static bool IsHighPrecision(DocumentContext ctx, Candidate rule) =>
         (rule.Priority >= Priorities.Gazetteer && ctx.Text.AsSpan(rule.Start, rule.Length).ContainsAny(' ', '\u00A0'))
         || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
+        || (rule.Subcategory == "Structure" && NamesSomeone(ctx, rule))
         || rule.Attributes?.ContainsKey("linkedTo") == true;
+
+    /// <summary>
+    /// A rule structure that carries a person's or a place's name after its head ("صالة راشد بن حمدان", "مطار دبي",
+    /// "Isa Sports City Hall"): such names are proper; a bare description ("قاعة الاجتماعات") is not.
+    /// </summary>
+    static bool NamesSomeone(DocumentContext ctx, Candidate rule)
+    {
+        for (var i = Math.Max(0, rule.FirstToken); i < rule.EndToken && i < ctx.Count; i++)
+        {
+            if (ctx.MatchesAt(i).Any(m => m.Entry.Kind is LexKind.GivenName or LexKind.Honorific or LexKind.Country or LexKind.City or LexKind.Region && !m.Entry.Ambiguous))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A one-word span that is a gazetteer entry flagged ambiguous (also a common word: سيول "floods") stands only where
@@ -330,6 +431,18 @@ internal static class TaggerRecognizer
         var prefix = ProcliticPrefix(ctx, span.First);
         var start = ctx.StartAfterProclitic(span.First, prefix);
         var end = last.End;
+
+        // English possessives: "Kuwait's Al Tadamon" is Al Tadamon, "Ghana's" is Ghana.
+        if (EnglishNameRecognizer.IsPossessive(first) && span.End - span.First > 1)
+        {
+            return ToCandidate(ctx, span with { First = span.First + 1 }, category);
+        }
+
+        if (EnglishNameRecognizer.IsPossessive(last))
+        {
+            end -= 2;
+        }
+
         var english = first.IsArabic ? Romanizer.RomanizePhrase(Words(ctx, span, prefix)) : ctx.Text[start..end];
         if (english.Length == 0)
         {

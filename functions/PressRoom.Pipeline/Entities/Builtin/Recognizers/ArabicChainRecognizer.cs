@@ -87,6 +87,12 @@ internal static class ArabicChainRecognizer
         var headToken = ctx.Tokens[head.Start];
         var construct = !headToken.Variants.Any(v => v.Prefix == head.Prefix && v.HasArticle) && head.SpanPrefix == head.Prefix;
         var openName = head.Entry.Kind is LexKind.StructureHead || head.Entry.English is "Company" or "Club";
+
+        // Structures and some institutions are named after people: صالة راشد بن حمدان، صندوق الملك عبدالله الثاني.
+        var namedAfter = openName || head.Entry.Code == "eponym";
+        var afterName = false;
+        var afterParticle = false;
+        var closed = false;
         var definiteHead = !construct;
         var nonOrdinal = false;
         var previousYearWord = false;
@@ -120,6 +126,7 @@ internal static class ArabicChainRecognizer
             // A known place or body inside the name: حكومة دولة قطر، بلدية مسقط، مطارات دبي (not "بمدينة الكويت").
             if (KnownName(ctx, j) is { } known && !known.HasProclitic)
             {
+                closed = true;
                 nonOrdinal = true;
                 good = known.End;
                 j = known.End;
@@ -129,7 +136,7 @@ internal static class ArabicChainRecognizer
             }
 
             // Structures are often named after people: مجمع السلطان قابوس الرياضي، مطار الملك خالد الدولي.
-            if (openName && Starts(ctx, j, LexKind.Honorific) && !HasProcliticStem(token))
+            if (namedAfter && Starts(ctx, j, LexKind.Honorific) && !HasProcliticStem(token))
             {
                 construct = true;
                 j++;
@@ -149,6 +156,13 @@ internal static class ArabicChainRecognizer
 
             previousYearWord = ctx.Find(j, LexKind.YearWord) is { End: var ye } && ye == j + 1;
 
+            // A year belongs to an event or structure name (كأس العالم لعام 2022), not to a body: "ديوان الرقابة المالية
+            // لعام 2024" is the body and a date (its report for 2024).
+            if (previousYearWord && head.Entry.Kind == LexKind.OrgHead)
+            {
+                break;
+            }
+
             var folded = token.Folded;
             if (ctx.Find(j, LexKind.Ordinal) is null)
             {
@@ -157,6 +171,13 @@ internal static class ArabicChainRecognizer
 
             if (folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 3)
             {
+                // After "للتنمية" or a known name only an adjective goes on (للتنمية الاجتماعية); a definite noun there
+                // is the next phrase: "تولى مكتب الزامل للمحاماة الاستشارات"، "قدم بنك مصر الاستشارات".
+                if (closed && !AdjectiveLike(folded))
+                {
+                    break;
+                }
+
                 // A second head with its article starts a new name (… والمكتب) only after a conjunction; here it continues.
                 good = j + 1;
                 construct = false;
@@ -169,9 +190,12 @@ internal static class ArabicChainRecognizer
                 // للتنمية (ل + the article) ends a name; للجنة مكافحة … (ل + a word in ل) may go on.
                 good = j + 1;
                 construct = true;
+                closed = true;
                 j++;
                 continue;
             }
+
+            closed = false;
 
             if (folded.StartsWith("وال", StringComparison.Ordinal) && folded.Length > 4)
             {
@@ -195,6 +219,25 @@ internal static class ArabicChainRecognizer
                 continue;
             }
 
+            // A given name ends a name after the head (صالة راشد بن حمدان، مستشفى الملك فهد); "بن" alone does not, and
+            // after a name only more of the name follows ("صالة خليفة بن زايد ضمن مجمع …" ends at زايد).
+            if (construct && namedAfter && (ctx.FindWhole(j, LexKind.GivenName) is not null || afterParticle))
+            {
+                good = j + 1;
+                afterName = true;
+                afterParticle = false;
+                j++;
+                continue;
+            }
+
+            // "بن" after a name: the next word is a name too (قاعة سالم بن حمود).
+            if (afterName && ctx.FindWhole(j, LexKind.Particle) is not null)
+            {
+                afterParticle = true;
+                j++;
+                continue;
+            }
+
             if (folded[0] is 'ب' or 'ف' or 'ك' or 'و' && HasProcliticStem(token))
             {
                 break;
@@ -202,6 +245,17 @@ internal static class ArabicChainRecognizer
 
             if (construct)
             {
+                if (afterName && !Starts(ctx, j, LexKind.Particle))
+                {
+                    break;
+                }
+
+                // An indefinite nisba right after the head describes it: "مركز إقليمي للاستزراع"، "هيئة حكومية".
+                if (j == head.End && (folded.EndsWith('ي') || folded.EndsWith("يه", StringComparison.Ordinal)) && KnownName(ctx, j) is null)
+                {
+                    break;
+                }
+
                 // Bare word after a construct noun: إدارة التعاون → fine; مطار حمد، جائحة كوفيد-19 → a name.
                 if (openName && j == head.End && !ctx.IsStop(j) && !BareWord(ctx, j + 1))
                 {

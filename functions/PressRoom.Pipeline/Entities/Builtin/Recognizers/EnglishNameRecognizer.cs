@@ -38,7 +38,7 @@ internal static class EnglishNameRecognizer
 
                 // Connectors only inside a run: "Ministry of the Interior", "Culture and Youth".
                 var k = j;
-                while (k < ctx.Count && ctx.IsWord(k) && ctx.Tokens[k].IsLatin && !ctx.Tokens[k].IsCapitalized && Connectors.Contains(ctx.Tokens[k].Folded) && !ctx.Claimed[k])
+                while (k < ctx.Count && (ctx.IsWord(k) && ctx.Tokens[k].IsLatin && !ctx.Tokens[k].IsCapitalized && Connectors.Contains(ctx.Tokens[k].Folded) || ctx.IsPunct(k, '&')) && !ctx.Claimed[k])
                 {
                     k++;
                 }
@@ -79,12 +79,15 @@ internal static class EnglishNameRecognizer
         {
             var t = run[n];
             var folded = ctx.Tokens[t].Folded;
-            if (folded is "and" or "&" && part.Count > 0 && n + 1 < run.Count)
+            // "&" joins firm names (Harrow Lane & Partners, Johnson & Johnson): only "and" separates two names.
+            if (folded is "and" && part.Count > 0 && n + 1 < run.Count)
             {
                 var right = run[n + 1];
                 var theNext = ctx.Tokens[right].Folded == "the";
                 var startsName = StartsKnownName(ctx, right, out var isLocation);
-                if (theNext || startsName && !(isLocation && HasHead(ctx, part)))
+                // A lone head after "and" completes this name: "Sohar Port and Freezone".
+                var loneHead = n + 2 == run.Count && HeadKind(ctx, right) is not null;
+                if (theNext || startsName && !loneHead && !(isLocation && HasHead(ctx, part)) || TwoNames(ctx, part, run, n + 1))
                 {
                     yield return part;
                     part = [];
@@ -98,6 +101,21 @@ internal static class EnglishNameRecognizer
             }
 
             part.Add(t);
+
+            // A head followed by a person starts a new name: "Speaker of the House Adel bin Mubarak".
+            if (n + 1 < run.Count && HeadKind(ctx, t) is not null && StartsPerson(ctx, run, n + 1))
+            {
+                yield return part;
+                part = [];
+                continue;
+            }
+
+            // A possessive ends its own name: "Qatar's Harbour Club" is Qatar's club, "Harbour Club".
+            if (IsPossessive(ctx.Tokens[t]) && n + 1 < run.Count)
+            {
+                yield return part;
+                part = [];
+            }
         }
 
         if (part.Count > 0)
@@ -105,6 +123,41 @@ internal static class EnglishNameRecognizer
             yield return part;
         }
     }
+
+    /// <summary>A Latin word with the possessive ending: Ghana's, Qalhat's (apostrophes are folded to ').</summary>
+    public static bool IsPossessive(Token token) =>
+        token.IsLatin && token.Folded.Length > 2 && token.Folded.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && !CommonPossessives.Contains(token.Folded);
+
+    /// <summary>Possessives that are part of names: "Asian Men's Club Championship", "Children's Hospital".</summary>
+    static readonly HashSet<string> CommonPossessives = new(StringComparer.OrdinalIgnoreCase) { "men's", "women's", "children's", "people's", "king's", "queen's" };
+
+    /// <summary>
+    /// "University of Leeds and Seoul National University", "Brightwater Advisory and Kestrel Labs": both sides of the
+    /// "and" have a head and the right side has a word before its head, so it is a name of its own ("Ministry of Trade
+    /// and Industry", "Sohar Port and Freezone" stay one).
+    /// </summary>
+    static bool TwoNames(DocumentContext ctx, List<int> part, List<int> run, int right)
+    {
+        if (!HasHead(ctx, part) || !ctx.Tokens[run[right]].IsCapitalized)
+        {
+            return false;
+        }
+
+        for (var n = right + 1; n < run.Count && ctx.Tokens[run[n]].Folded is not ("and" or "&"); n++)
+        {
+            if (HeadKind(ctx, run[n]) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A person's name starts at run[n]: a known given name or title, or a word before "bin"/"bint".</summary>
+    static bool StartsPerson(DocumentContext ctx, List<int> run, int n) =>
+        ctx.MatchesAt(run[n]).Any(m => m.Entry.IsLatin && m.Entry.Kind is LexKind.GivenName or LexKind.Honorific or LexKind.Rank && !m.Entry.Ambiguous)
+        || n + 1 < run.Count && ctx.Tokens[run[n + 1]].Folded is "bin" or "bint";
 
     static bool StartsKnownName(DocumentContext ctx, int t, out bool isLocation)
     {

@@ -740,6 +740,41 @@ internal static class TemporalRecognizer
             hit = hit with { Start = hit.Start - 1, Prefix = monthWord.SpanPrefix };
         }
 
+        return WithDayPart(ctx, hit);
+    }
+
+    static readonly HashSet<string> ArabicDayParts = new(StringComparer.Ordinal) { ArabicFolding.Fold("صباح"), ArabicFolding.Fold("مساء"), ArabicFolding.Fold("ظهر"), ArabicFolding.Fold("فجر"), ArabicFolding.Fold("ليلة") };
+
+    static readonly HashSet<string> EnglishDayParts = new(StringComparer.Ordinal) { "morning", "afternoon", "evening", "night" };
+
+    /// <summary>
+    /// A part of the day belongs to a day named by a weekday or a relative day: "صباح اليوم", "مساء أمس", "Friday
+    /// evening". The value stays the day's.
+    /// </summary>
+    static Hit WithDayPart(DocumentContext ctx, Hit hit)
+    {
+        var day = hit.Sub == "Date" && (ctx.Has(hit.End - 1, LexKind.Weekday) || ctx.Has(hit.End - 1, LexKind.DayRelative));
+        if (!day)
+        {
+            return hit;
+        }
+
+        if (hit.Start > 0 && hit.Prefix == 0 && ctx.IsWord(hit.Start - 1) && !ctx.Claimed[hit.Start - 1])
+        {
+            var before = ctx.Tokens[hit.Start - 1];
+            var stem = before.Variants.FirstOrDefault(v => v.HasProclitic && !v.HasArticle).Stem;
+            if (before.IsArabic && (ArabicDayParts.Contains(before.Folded) || stem is not null && ArabicDayParts.Contains(stem)))
+            {
+                var prefix = ArabicDayParts.Contains(before.Folded) ? 0 : before.Variants.First(v => v.Stem == stem).SpanPrefix;
+                return hit with { Start = hit.Start - 1, Prefix = prefix };
+            }
+        }
+
+        if (hit.End < ctx.Count && ctx.Tokens[hit.End] is { IsLatin: true } after && EnglishDayParts.Contains(after.Folded))
+        {
+            return hit with { End = hit.End + 1 };
+        }
+
         return hit;
     }
 
