@@ -41,14 +41,17 @@ internal static class TaggerRecognizer
         ["ORG"] = "Organization",
     };
 
+    /// <summary>Folded legal forms that end a company's name: a generic head (شركة، مجموعة) with one is a name.</summary>
+    static readonly HashSet<string> CompanyForm = new(StringComparer.Ordinal) { ArabicFolding.Fold("القابضة"), ArabicFolding.Fold("المحدودة"), ArabicFolding.Fold("المساهمة") };
+
+    /// <summary>Folded company heads: شركة، مجموعة.</summary>
+    static readonly HashSet<string> CompanyHeads = new(StringComparer.Ordinal) { ArabicFolding.Fold("شركة"), ArabicFolding.Fold("مجموعة") };
+
     /// <summary>
     /// Folded heads that in news mostly open a generic phrase, not a name: سوق السيارات، قوات الاحتلال الاسرائيلي،
     /// فريق الشمال، مجلس الإدارة، برنامج التدريب، شركة صينية. Organizations on them stand only where the tagger agrees
     /// (or a gazetteer lists them: مجلس الأمن، برنامج الأغذية العالمي).
     /// </summary>
-    /// <summary>Folded legal forms that end a company's name: a generic head (شركة، مجموعة) with one is a name.</summary>
-    static readonly HashSet<string> CompanyForm = new(StringComparer.Ordinal) { ArabicFolding.Fold("القابضة"), ArabicFolding.Fold("المحدودة"), ArabicFolding.Fold("المساهمة") };
-
     static readonly HashSet<string> GenericHeads = new(StringComparer.Ordinal) { "سوق", "قوات", "فريق", "نادي", "جهاز", "مجموعه", "جماعه", "شركه", "برنامج", "مجلس" };
 
     /// <summary>
@@ -115,8 +118,6 @@ internal static class TaggerRecognizer
 
         return false;
     }
-
-    static readonly HashSet<string> CompanyHeads = new(StringComparer.Ordinal) { ArabicFolding.Fold("شركة"), ArabicFolding.Fold("مجموعة") };
 
     /// <summary>A generic head, also behind a conjunction or preposition ("لبرنامج الاستيراد", "بفريق العاصمة").</summary>
     static bool IsGenericHead(Token head) =>
