@@ -8,17 +8,17 @@ namespace PressRoom.Host.Runtime;
 /// locks, so an activity that ran longer than the work-item visibility timeout (a very large release) was delivered
 /// again every timeout and never finished. This decorator renews each locked activity work item every
 /// <paramref name="renewEvery"/> (a third of the timeout: two renewals may be late on a busy machine before the
-/// lock lapses) until it is completed or abandoned. Start and stop go through <see cref="BackendLifecycle"/>;
-/// everything else passes straight through.
+/// lock lapses) until it is completed or abandoned. Start and stop are guarded as in
+/// <see cref="GuardedOrchestrationService"/>; everything else passes straight through.
 /// </summary>
-public sealed class ActivityLockRenewingService(IOrchestrationService inner, TimeSpan renewEvery, ILogger<ActivityLockRenewingService> logger) : IOrchestrationService
+public sealed class ActivityLockRenewingService(IOrchestrationService inner, TimeSpan renewEvery, ILogger<ActivityLockRenewingService> logger)
+    : GuardedOrchestrationService(inner, logger)
 {
     readonly ConcurrentDictionary<string, Renewal> renewals = new(StringComparer.Ordinal);
-    readonly BackendLifecycle lifecycle = new(inner, logger);
 
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        var workItem = await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
         if (workItem is not null)
         {
             var renewal = new Renewal();
@@ -29,20 +29,18 @@ public sealed class ActivityLockRenewingService(IOrchestrationService inner, Tim
         return workItem!;
     }
 
-    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    public override async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         // Stop renewing first: a renewal changes the message's pop receipt, which the completion's delete relies on.
         await StopRenewingAsync(workItem);
-        await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        await Inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
     }
 
-    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    public override async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         await StopRenewingAsync(workItem);
-        await inner.AbandonTaskActivityWorkItemAsync(workItem);
+        await Inner.AbandonTaskActivityWorkItemAsync(workItem);
     }
-
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
     async Task RenewUntilDoneAsync(TaskActivityWorkItem workItem, CancellationToken done)
     {
@@ -51,7 +49,7 @@ public sealed class ActivityLockRenewingService(IOrchestrationService inner, Tim
             while (true)
             {
                 await Task.Delay(renewEvery, done);
-                await inner.RenewTaskActivityWorkItemLockAsync(workItem);
+                await Inner.RenewTaskActivityWorkItemLockAsync(workItem);
                 logger.LogDebug("Renewed the lock of activity work item {WorkItemId} until {LockedUntil:o}", workItem.Id, workItem.LockedUntilUtc);
             }
         }
@@ -81,57 +79,4 @@ public sealed class ActivityLockRenewingService(IOrchestrationService inner, Tim
 
         public Task Loop { get; set; } = Task.CompletedTask;
     }
-
-    // Everything below passes through unchanged.
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
-
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
-
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
-
-    // Start and stop go through the lifecycle guard: safe in every state (see BackendLifecycle).
-    public Task StartAsync() => lifecycle.StartAsync();
-
-    public Task StopAsync() => lifecycle.StopAsync(isForced: false);
-
-    public Task StopAsync(bool isForced) => lifecycle.StopAsync(isForced);
-
-    public Task CreateAsync() => inner.CreateAsync();
-
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-
-    public Task DeleteAsync() => inner.DeleteAsync();
-
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
-
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskOrchestrationWorkItemAsync(
-        TaskOrchestrationWorkItem workItem,
-        OrchestrationRuntimeState newOrchestrationRuntimeState,
-        IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages,
-        IList<TaskMessage> timerMessages,
-        TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
-
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 }

@@ -9,20 +9,20 @@ namespace PressRoom.Host.Runtime;
 /// The server runs in its API-only mode as well; this is the second lock, and <see cref="WorkItemRequests"/> shows
 /// that nothing ever asked. Start and stop do nothing: the in-process worker owns the backend's lifecycle.
 /// </summary>
-public sealed class ApiOnlyOrchestrationService(IOrchestrationService backend) : IOrchestrationService
+public sealed class ApiOnlyOrchestrationService(IOrchestrationService backend) : OrchestrationServiceDecorator(backend)
 {
     long workItemRequests;
 
     /// <summary>How often the server asked for an orchestration or activity work item (none was ever handed out).</summary>
     public long WorkItemRequests => Interlocked.Read(ref workItemRequests);
 
-    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public override async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         await NothingForAWhileAsync(receiveTimeout, cancellationToken);
         return null!;
     }
 
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         await NothingForAWhileAsync(receiveTimeout, cancellationToken);
         return null!;
@@ -42,42 +42,16 @@ public sealed class ApiOnlyOrchestrationService(IOrchestrationService backend) :
         }
     }
 
-    public Task StartAsync() => Task.CompletedTask;
+    public override Task StartAsync() => Task.CompletedTask;
 
-    public Task StopAsync() => Task.CompletedTask;
+    public override Task StopAsync() => Task.CompletedTask;
 
-    public Task StopAsync(bool isForced) => Task.CompletedTask;
-
-    public Task CreateAsync() => backend.CreateAsync();
-
-    public Task CreateAsync(bool recreateInstanceStore) => backend.CreateAsync(recreateInstanceStore);
-
-    public Task CreateIfNotExistsAsync() => backend.CreateIfNotExistsAsync();
-
-    public Task DeleteAsync() => backend.DeleteAsync();
-
-    public Task DeleteAsync(bool deleteInstanceStore) => backend.DeleteAsync(deleteInstanceStore);
-
-    public int TaskOrchestrationDispatcherCount => backend.TaskOrchestrationDispatcherCount;
-
-    public int MaxConcurrentTaskOrchestrationWorkItems => backend.MaxConcurrentTaskOrchestrationWorkItems;
-
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => backend.EventBehaviourForContinueAsNew;
-
-    public int TaskActivityDispatcherCount => backend.TaskActivityDispatcherCount;
-
-    public int MaxConcurrentTaskActivityWorkItems => backend.MaxConcurrentTaskActivityWorkItems;
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => backend.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => backend.GetDelayInSecondsAfterOnProcessException(exception);
-
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => backend.GetDelayInSecondsAfterOnFetchException(exception);
+    public override Task StopAsync(bool isForced) => Task.CompletedTask;
 
     // No work item is ever handed out, so none can come back.
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => throw NotHandedOut();
+    public override Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => throw NotHandedOut();
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public override Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
@@ -86,15 +60,15 @@ public sealed class ApiOnlyOrchestrationService(IOrchestrationService backend) :
         TaskMessage continuedAsNewMessage,
         OrchestrationState orchestrationState) => throw NotHandedOut();
 
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => throw NotHandedOut();
+    public override Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => throw NotHandedOut();
 
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => throw NotHandedOut();
+    public override Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => throw NotHandedOut();
 
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => throw NotHandedOut();
+    public override Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => throw NotHandedOut();
 
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) => throw NotHandedOut();
+    public override Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) => throw NotHandedOut();
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => throw NotHandedOut();
+    public override Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => throw NotHandedOut();
 
     static InvalidOperationException NotHandedOut() =>
         new("The API-only task hub server never hands out work items; the in-process TaskHubWorker runs them.");
