@@ -146,7 +146,7 @@ var deadLetterContainerName = 'eventgrid-deadletter'
 var tableNames = [
   'Releases'
   'ReleaseEntities'
-  'EntityIndex'
+  'EntityIndexV2'
   'BlobReceipts'
 ]
 var eventsQueueName = 'release-events'

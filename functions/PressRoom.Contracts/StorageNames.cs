@@ -9,7 +9,16 @@ public static class StorageNames
 
     public const string ReleasesTable = "Releases";
     public const string ReleaseEntitiesTable = "ReleaseEntities";
-    public const string EntityIndexTable = "EntityIndex";
+
+    /// <summary>
+    /// "Every release that mentions X": partitioned by a shard of the entity key, so a release's index rows go out in a
+    /// few batches (<see cref="TableKeys.EntityIndexPartition"/>). Replaced <see cref="LegacyEntityIndexTable"/>.
+    /// </summary>
+    public const string EntityIndexTable = "EntityIndexV2";
+
+    /// <summary>The first index layout (one partition per entity key), no longer written; <c>pressroom migrate</c> copies it.</summary>
+    public const string LegacyEntityIndexTable = "EntityIndex";
+
     public const string BlobReceiptsTable = "BlobReceipts";
 
     /// <summary>Time-ordered listing of releases: month bucket → newest first.</summary>

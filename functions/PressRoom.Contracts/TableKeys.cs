@@ -42,6 +42,28 @@ public static class TableKeys
     /// <summary>Row key of a release in a newest-first listing: inverted ticks, then the release id for uniqueness.</summary>
     public static string NewestFirst(DateTimeOffset timestamp, string releaseId) => $"{NewestFirst(timestamp)}-{Sanitize(releaseId)}";
 
+    /// <summary>Partitions of <c>EntityIndexV2</c>. Part of the contract: readers compute the partition of a key.</summary>
+    public const int EntityIndexShards = 4;
+
+    /// <summary>
+    /// The <c>EntityIndexV2</c> partition of an entity key: the first byte of SHA-256 over the key (UTF-8) modulo
+    /// <see cref="EntityIndexShards"/>, as a digit. A few partitions, so a release's index rows are a few batches,
+    /// and each stays far under a partition's throughput limit.
+    /// </summary>
+    public static string EntityIndexPartition(string entityKey)
+    {
+        ArgumentNullException.ThrowIfNull(entityKey);
+        var shard = SHA256.HashData(Encoding.UTF8.GetBytes(entityKey))[0] % EntityIndexShards;
+        return shard.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The row-key prefix of one entity's rows in <c>EntityIndexV2</c>: the sanitized key and <c>|</c>.</summary>
+    public static string EntityIndexPrefix(string entityKey) => Sanitize(entityKey) + "|";
+
+    /// <summary>Row key of a release in one entity's <c>EntityIndexV2</c> rows: the entity's prefix, then newest first.</summary>
+    public static string EntityIndexRowKey(string entityKey, DateTimeOffset receivedAt, string releaseId) =>
+        EntityIndexPrefix(entityKey) + NewestFirst(receivedAt, releaseId);
+
     /// <summary>A row key that sorts newest first.</summary>
     public static string NewestFirst(DateTimeOffset timestamp) =>
         (DateTimeOffset.MaxValue.UtcTicks - timestamp.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);

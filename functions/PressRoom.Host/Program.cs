@@ -14,6 +14,7 @@ var root = new RootCommand("pressroom — the PressRoom local runtime and tools"
     EntitiesCommand.Create(),
     EntitiesCommand.CreateEval(),
     TrainCommand.Create(),
+    MigrateCommand.Create(),
 };
 
 // Our handler, not the library's: a user who forgot to start storage gets one line, not a stack trace.

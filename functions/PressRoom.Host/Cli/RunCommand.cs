@@ -58,7 +58,7 @@ public static class RunCommand
 
         var console = Terminal.Create();
         console.Write(ReleaseTable.Render(rows));
-        console.WriteLine($"Outputs: Table storage (Releases, ReleaseEntities, EntityIndex), blobs processed/<release id>/release.json, queue {StorageNames.EventsQueue}.");
+        console.WriteLine($"Outputs: Table storage (Releases, ReleaseEntities, {StorageNames.EntityIndexTable}), blobs processed/<release id>/release.json, queue {StorageNames.EventsQueue}.");
         console.WriteLine($"Storage: {(runtime.UsesLocalAzurite ? $"Azurite, data under {runtime.AzuriteDataDirectory}" : "the configured AzureWebJobsStorage account")}.");
 
         if (serve)

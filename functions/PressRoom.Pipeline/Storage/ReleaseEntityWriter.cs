@@ -6,7 +6,7 @@ namespace PressRoom.Pipeline.Storage;
 
 /// <summary>
 /// Writes the entity tables of a completed release: <c>ReleaseEntities</c> (one row per distinct entity and language),
-/// <c>EntityIndex</c> (one row per key of a named entity, <see cref="ReleaseRows.IsIndexed"/>) and the changed
+/// <c>EntityIndexV2</c> (one row per key of a named entity, <see cref="ReleaseRows.IsIndexed"/>) and the changed
 /// <c>EntityNames</c> rows. Rows are built per distinct entity and streamed to the tables in bounded batches, so the
 /// cost follows the number of distinct entities, not the number of mentions.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class ReleaseEntityWriter(PressRoomStorage storage, EntityNameWrit
 
         // The three tables are independent upserts; writing them together cuts the save's latency.
         var entitiesTask = TableBatchWriter.UpsertAsync(storage.EntitiesTable, entityRows, cancellationToken);
-        var indexTask = TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, folds.Named), written: null, TableBatchWriter.MaxConcurrentSingleRowBatches, cancellationToken);
+        var indexTask = TableBatchWriter.UpsertAsync(storage.EntityIndexTable, ReleaseRows.Index(record, folds.Named), cancellationToken);
         var namesTask = names.WriteAsync(ReleaseRows.Names(record, folds.Named), cancellationToken);
         await Task.WhenAll(entitiesTask, indexTask, namesTask);
         logger.LogInformation(

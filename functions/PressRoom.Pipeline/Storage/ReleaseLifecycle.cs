@@ -8,7 +8,7 @@ namespace PressRoom.Pipeline.Storage;
 
 /// <summary>
 /// Every status change of a release version and what it writes: the row in <c>Releases</c>, its listing rows
-/// (<c>ReleasesByTime</c>, <c>EntityIndex</c>), the name index, <c>release.json</c> and exactly one event.
+/// (<c>ReleasesByTime</c>, <c>EntityIndexV2</c>), the name index, <c>release.json</c> and exactly one event.
 /// Versions of one source blob share a partition: the newest processed version is current, older ones are Superseded;
 /// deleting the blob withdraws the current version; uploading the same content again reinstates it, and uploading
 /// an earlier version's content again makes that version current again.
@@ -281,7 +281,10 @@ public sealed class ReleaseLifecycle(
         await events.PublishOnceAsync(input.ReleaseId, $"{EventKey(ReleaseEventTypes.Processed)}-current-{reuploads}", ReleaseEventTypes.Processed, data, cancellationToken);
     }
 
-    /// <summary>Changes the status everywhere a release's status is stored: Releases, ReleasesByTime, EntityIndex and release.json.</summary>
+    /// <summary>Index rows patched at once on a status change (a large release has thousands).</summary>
+    const int MaxConcurrentIndexPatches = 32;
+
+    /// <summary>Changes the status everywhere a release's status is stored: Releases, ReleasesByTime, EntityIndexV2 and release.json.</summary>
     async Task SetStatusAsync(ReleaseRow row, string status, IReadOnlyDictionary<string, object?> extra, CancellationToken cancellationToken)
     {
         var releaseId = row.Id;
@@ -308,12 +311,13 @@ public sealed class ReleaseLifecycle(
             }
         }
 
-        // One partition per key, so one request each: overlapped like the save writes them.
-        var rowKey = TableKeys.NewestFirst(receivedAt, releaseId);
+        // A patch may remove a column (SupersededBy), which a batch cannot: one request per row, overlapped. Status
+        // changes are rare (supersede, withdraw, reinstate), unlike the save, which writes these rows in batches.
         await Parallel.ForEachAsync(
             keys,
-            new ParallelOptions { MaxDegreeOfParallelism = TableBatchWriter.MaxConcurrentSingleRowBatches, CancellationToken = cancellationToken },
-            async (key, ct) => await RowPatch.MergeIfExistsAsync(storage.EntityIndexTable, TableKeys.Sanitize(key), rowKey, listed, ct));
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentIndexPatches, CancellationToken = cancellationToken },
+            async (key, ct) => await RowPatch.MergeIfExistsAsync(
+                storage.EntityIndexTable, TableKeys.EntityIndexPartition(key), TableKeys.EntityIndexRowKey(key, receivedAt, releaseId), listed, ct));
 
         // release.json: the same fields, patched as it streams through (a release may hold a quarter million mentions).
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { [JsonName(nameof(ReleaseRecord.Status))] = status };

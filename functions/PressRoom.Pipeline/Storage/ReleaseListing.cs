@@ -65,7 +65,8 @@ public sealed class InvalidContinuationException(string message) : Exception(mes
 
 /// <summary>
 /// Newest-first pages over <c>ReleasesByTime</c> (month partitions, visited newest month first) or over one entity's
-/// partition of <c>EntityIndex</c>. Every query names its partition and a row-key range: no table scans.
+/// rows of <c>EntityIndexV2</c> (its key's shard, under its key's row-key prefix). Every query names its partition and
+/// a row-key range: no table scans.
 /// The continuation token is opaque to clients: the partition and row key of the last item returned.
 /// </summary>
 public sealed class ReleaseListing(PressRoomStorage storage)
@@ -75,10 +76,12 @@ public sealed class ReleaseListing(PressRoomStorage storage)
         ArgumentNullException.ThrowIfNull(query);
         if (query.EntityKey is { } key)
         {
-            return await ListAsync(storage.EntityIndexTable, [TableKeys.Sanitize(key)], query, cancellationToken);
+            var entity = new Scope(storage.EntityIndexTable, [TableKeys.EntityIndexPartition(key)], TableKeys.EntityIndexPrefix(key), key);
+            return await ListAsync(entity, query, cancellationToken);
         }
 
-        return await ListAsync(storage.ReleasesByTimeTable, await MonthsAsync(query, cancellationToken), query, cancellationToken);
+        var byTime = new Scope(storage.ReleasesByTimeTable, await MonthsAsync(query, cancellationToken), RowKeyPrefix: string.Empty, EntityKey: null);
+        return await ListAsync(byTime, query, cancellationToken);
     }
 
     async Task<List<string>> MonthsAsync(ReleaseListQuery query, CancellationToken cancellationToken)
@@ -98,8 +101,12 @@ public sealed class ReleaseListing(PressRoomStorage storage)
         return months;
     }
 
-    static async Task<ReleasePage> ListAsync(TableClient table, IReadOnlyList<string> partitions, ReleaseListQuery query, CancellationToken cancellationToken)
+    /// <summary>Where a listing reads: partitions in order, and within each the rows under a row-key prefix (of one entity key).</summary>
+    sealed record Scope(TableClient Table, IReadOnlyList<string> Partitions, string RowKeyPrefix, string? EntityKey);
+
+    static async Task<ReleasePage> ListAsync(Scope scope, ReleaseListQuery query, CancellationToken cancellationToken)
     {
+        var partitions = scope.Partitions;
         var top = Math.Clamp(query.Top, 1, ReleaseListQuery.MaxTop);
         var (startPartition, afterRow) = Decode(query.Continuation);
         var index = startPartition is null ? 0 : IndexOf(partitions, startPartition);
@@ -109,8 +116,8 @@ public sealed class ReleaseListing(PressRoomStorage storage)
         for (; index < partitions.Count && items.Count <= top; index++)
         {
             var partition = partitions[index];
-            var filter = Filter(partition, query, partition == startPartition ? afterRow : null);
-            await foreach (var row in table.QueryAsync<ReleaseListingRow>(filter, maxPerPage: top + 1, cancellationToken: cancellationToken))
+            var filter = Filter(partition, scope, query, partition == startPartition ? afterRow : null);
+            await foreach (var row in scope.Table.QueryAsync<ReleaseListingRow>(filter, maxPerPage: top + 1, cancellationToken: cancellationToken))
             {
                 items.Add((partition, row));
                 if (items.Count > top)
@@ -138,19 +145,29 @@ public sealed class ReleaseListing(PressRoomStorage storage)
         throw new InvalidContinuationException("The continuation token does not belong to this query.");
     }
 
-    static string Filter(string partition, ReleaseListQuery query, string? afterRow)
+    static string Filter(string partition, Scope scope, ReleaseListQuery query, string? afterRow)
     {
         var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
 
-        // Row keys are inverted ticks: later times sort first. "until" is the lower row-key bound, "since" the upper.
-        if (query.Until is { } until)
+        // Row keys are the prefix, then inverted ticks: later times sort first. "until" is the lower row-key bound,
+        // "since" the upper; an entity's rows are bounded by its prefix even without them ('~' sorts after the digits).
+        var prefix = scope.RowKeyPrefix;
+        if (query.Until is not null || prefix.Length > 0)
         {
-            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {TableKeys.NewestFirst(until)}"));
+            var lower = prefix + (query.Until is { } until ? TableKeys.NewestFirst(until) : string.Empty);
+            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {lower}"));
         }
 
-        if (query.Since is { } since)
+        if (query.Since is not null || prefix.Length > 0)
         {
-            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TableKeys.NewestFirst(since) + "~"}"));
+            var upper = prefix + (query.Since is { } since ? TableKeys.NewestFirst(since) : string.Empty) + "~";
+            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {upper}"));
+        }
+
+        if (scope.EntityKey is { } key)
+        {
+            // The prefix is the sanitized key; the column holds the key itself, so two keys that sanitize alike stay apart.
+            parts.Add(TableClient.CreateQueryFilter($"EntityKey eq {key}"));
         }
 
         if (afterRow is not null)

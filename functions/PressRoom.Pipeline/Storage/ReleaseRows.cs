@@ -7,7 +7,7 @@ namespace PressRoom.Pipeline.Storage;
 /// <summary>
 /// Maps records to table rows (docs/output-contract.md lists every column). Keys:
 /// Releases (DocumentId, ReleaseId); ReleasesByTime (month, newest-first + ReleaseId);
-/// ReleaseEntities (ReleaseId, lang-index of the first mention; one row per distinct entity); EntityIndex (entity key, newest-first + ReleaseId);
+/// ReleaseEntities (ReleaseId, lang-index of the first mention; one row per distinct entity); EntityIndexV2 (key shard, entity key | newest-first + ReleaseId);
 /// EntityNames (script of a name token, token|entity key). Every row is a typed <see cref="TypedTableRow"/>.
 /// </summary>
 public static class ReleaseRows
@@ -154,8 +154,8 @@ public static class ReleaseRows
     }
 
     /// <summary>
-    /// One row per distinct key of a named entity of the release (<see cref="IsIndexed"/>), in the entity's partition,
-    /// newest release first. Each row is its own request (one partition per key), which is why unnamed categories are left out.
+    /// One row per distinct key of a named entity of the release (<see cref="IsIndexed"/>), in the key's shard
+    /// (<see cref="TableKeys.EntityIndexPartition"/>), newest release first under the key's prefix.
     /// </summary>
     public static IEnumerable<EntityIndexRow> Index(ReleaseRecord record, IEnumerable<ExtractedEntity> entities)
     {
@@ -177,8 +177,8 @@ public static class ReleaseRows
             .Select(g => WithSummary(
                 new EntityIndexRow
                 {
-                    PartitionKey = TableKeys.Sanitize(g.First.Key),
-                    RowKey = TableKeys.NewestFirst(record.ReceivedAt, record.ReleaseId),
+                    PartitionKey = TableKeys.EntityIndexPartition(g.First.Key),
+                    RowKey = TableKeys.EntityIndexRowKey(g.First.Key, record.ReceivedAt, record.ReleaseId),
                     EntityKey = g.First.Key,
                     Category = g.First.Category,
                     Text = Clip(g.First.Text),

@@ -23,14 +23,8 @@ public static class TableBatchWriter
     const int PerOperationOverhead = 1024;
     const int BatchBudget = MaxBatchBytes - 64 * 1024;
 
-    /// <summary>Batches in flight at once: partitions are independent, and one release touches dozens of them (EntityIndex).</summary>
+    /// <summary>Batches in flight at once: partitions are independent, and a large release fills many batches.</summary>
     public const int MaxConcurrentBatches = 8;
-
-    /// <summary>
-    /// Batches in flight for a table whose rows are one partition each (EntityIndex: one row per entity key): every row
-    /// is its own request, so more of them overlap; a very large release has thousands.
-    /// </summary>
-    public const int MaxConcurrentSingleRowBatches = 32;
 
     public static Task<int> UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken) =>
         UpsertAsync(table, entities, written: null, MaxConcurrentBatches, cancellationToken);
@@ -90,7 +84,7 @@ public static class TableBatchWriter
             open[entity.PartitionKey] = batch;
             if (buffered >= MaxBufferedRows)
             {
-                // Many partitions with a few rows each (EntityIndex): send what is there rather than hold it all.
+                // Many partitions with a few rows each: send what is there rather than hold it all.
                 foreach (var rows in open.Values)
                 {
                     yield return rows.Rows;

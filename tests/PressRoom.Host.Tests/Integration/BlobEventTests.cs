@@ -23,6 +23,7 @@ using PressRoom.Pipeline.Storage;
 using PressRoom.Pipeline.Workflow;
 using PressRoom.Tests.Functions;
 using PressRoom.Tests.Infrastructure;
+using PressRoom.Tests.Output;
 
 namespace PressRoom.Tests.Integration;
 
@@ -155,11 +156,7 @@ public sealed class BlobEventTests
         Assert.NotEmpty(keys);
         foreach (var key in keys)
         {
-            var listed = new List<string>();
-            await foreach (var entry in storage.EntityIndexTable.QueryAsync<TableEntity>(e => e.PartitionKey == TableKeys.Sanitize(key)))
-            {
-                listed.Add(entry.GetString("ReleaseId"));
-            }
+            var listed = (await OutputContract.IndexRowsAsync(storage.EntityIndexTable, key)).Select(e => e.GetString("ReleaseId"));
 
             Assert.Equal(new[] { first.ReleaseId, second.ReleaseId }.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
         }

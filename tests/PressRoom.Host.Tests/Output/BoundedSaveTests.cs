@@ -66,12 +66,12 @@ public sealed class BoundedSaveTests(AzuriteFixture azurite)
         Assert.All(rows, r => Assert.Equal(Cap, JsonSerializer.Deserialize<int[]>(r.GetString("MentionOffsets")!)!.Length));
         Assert.Equal(["ar-00000", "ar-00001", "ar-00002"], rows.Select(r => r.RowKey).Order(StringComparer.Ordinal));
 
-        // EntityIndex: one row per key, counting every mention.
-        var index = await OutputContract.RowsAsync(storage.EntityIndexTable, $"person:zaher-{suffix}");
+        // The entity index: one row per key, counting every mention.
+        var index = await OutputContract.IndexRowsAsync(storage.EntityIndexTable, $"person:zaher-{suffix}");
         Assert.Equal(Repeats, Assert.Single(index).GetInt32("Mentions"));
 
-        // Dates are not indexed (neither are numbers): their partition stays empty, while ReleaseEntities keeps the row.
-        Assert.Empty(await OutputContract.RowsAsync(storage.EntityIndexTable, $"datetime:monday-{suffix}"));
+        // Dates are not indexed (neither are numbers): no index rows, while ReleaseEntities keeps the row.
+        Assert.Empty(await OutputContract.IndexRowsAsync(storage.EntityIndexTable, $"datetime:monday-{suffix}"));
         Assert.Single(rows, r => r.GetString("EntityKey") == $"datetime:monday-{suffix}");
 
         // release.json keeps the full list.

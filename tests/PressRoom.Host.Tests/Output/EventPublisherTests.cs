@@ -101,7 +101,7 @@ public sealed class EventPublisherTests(AzuriteFixture azurite)
         Assert.Equal(ReleaseEventTypes.Processed, Assert.Single(events, e => e.GetProperty("subject").GetString() == completed.Release.ReleaseId).GetProperty("type").GetString());
         Assert.Equal(ReleaseEventTypes.Failed, Assert.Single(events, e => e.GetProperty("subject").GetString() == failed.ReleaseId).GetProperty("type").GetString());
         OutputContract.AssertValidReleaseJson((await storage.ProcessedContainer.GetBlobClient($"{failed.ReleaseId}/release.json").DownloadContentAsync()).Value.Content.ToString());
-        Assert.Single(await OutputContract.RowsAsync(storage.EntityIndexTable, "person:test-person"));
+        Assert.Single(await OutputContract.IndexRowsAsync(storage.EntityIndexTable, "person:test-person"));
     }
 
     /// <summary>A completed release's activity input, with its document and entities in blobs as the earlier activities leave them.</summary>

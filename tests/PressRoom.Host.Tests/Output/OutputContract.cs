@@ -127,6 +127,20 @@ public static partial class OutputContract
         return rows;
     }
 
+    /// <summary>One entity's rows of the entity index, read the way the contract tells readers to: its key's shard, its key's prefix.</summary>
+    public static async Task<List<TableEntity>> IndexRowsAsync(TableClient table, string entityKey)
+    {
+        var prefix = TableKeys.EntityIndexPrefix(entityKey);
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.EntityIndexPartition(entityKey)} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex Backticked();
 }

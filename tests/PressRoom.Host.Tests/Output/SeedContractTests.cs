@@ -59,6 +59,15 @@ public sealed class SeedContractTests
         {
             OutputContract.AssertRowsMatch(StorageNames.ReleaseEntitiesTable, entityRows);
             OutputContract.AssertRowsMatch(StorageNames.EntityIndexTable, indexRows);
+
+            // Keys as the contract gives them to readers: the key's shard, then the key's prefix and newest first.
+            Assert.All(indexRows, r =>
+            {
+                var key = r.GetString("EntityKey");
+                Assert.Equal(TableKeys.EntityIndexPartition(key), r.PartitionKey);
+                Assert.Equal(TableKeys.EntityIndexRowKey(key, r.GetDateTimeOffset("ReceivedAt")!.Value, releaseId), r.RowKey);
+            });
+            Assert.InRange(indexRows.Select(r => r.PartitionKey).Distinct().Count(), 1, TableKeys.EntityIndexShards);
         }
 
         var named = record.Entities.Values.SelectMany(l => l).Where(e => !UnnamedCategories.Contains(e.Category)).ToList();
