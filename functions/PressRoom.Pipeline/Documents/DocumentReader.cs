@@ -25,10 +25,13 @@ public sealed class DocumentReader(
 
     readonly DocumentLimits limits = options.Value;
 
-    public async Task<ReleaseDocument> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public Task<ReleaseDocument> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken) =>
+        ReadAsync(content, content is { CanSeek: true } ? content.Length - content.Position : null, fileName, cancellationToken);
+
+    public async Task<ReleaseDocument> ReadAsync(Stream content, long? contentLength, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var bytes = await ReadOriginalAsync(content, cancellationToken);
+        var bytes = await ReadOriginalAsync(content, contentLength, cancellationToken);
         return Read(bytes, fileName, cancellationToken);
     }
 
@@ -74,15 +77,15 @@ public sealed class DocumentReader(
         }
     }
 
-    async Task<byte[]> ReadOriginalAsync(Stream content, CancellationToken cancellationToken)
+    async Task<byte[]> ReadOriginalAsync(Stream content, long? contentLength, CancellationToken cancellationToken)
     {
         long max = limits.MaxOriginalBytes;
-        if (content.CanSeek && content.Length - content.Position > max)
+        if (contentLength > max)
         {
-            throw TooLarge(content.Length - content.Position);
+            throw TooLarge(contentLength.Value);
         }
 
-        using var buffer = content.CanSeek ? new MemoryStream((int)(content.Length - content.Position)) : new MemoryStream();
+        using var buffer = contentLength is { } length ? new MemoryStream((int)length) : new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Azure.Storage;
 using Azure.Storage.Blobs.Models;
 
@@ -13,8 +14,8 @@ public sealed class ReleaseUploader(PressRoomStorage storage)
     /// </summary>
     static readonly StorageTransferOptions Transfer = new()
     {
-        InitialTransferSize = 4 * 1024 * 1024,
-        MaximumTransferSize = 4 * 1024 * 1024,
+        InitialTransferSize = SingleUploadBytes,
+        MaximumTransferSize = SingleUploadBytes,
         MaximumConcurrency = 2,
     };
 
@@ -33,7 +34,32 @@ public sealed class ReleaseUploader(PressRoomStorage storage)
             throw new ArgumentException(bad.Problem, nameof(blobName));
         }
 
-        await storage.ReleasesContainer.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions { TransferOptions = Transfer }, cancellationToken);
+        var blob = storage.ReleasesContainer.GetBlobClient(blobName);
+
+        // The first block is read before anything is sent: a body that ends inside it (nearly every release) goes up as
+        // one Put Blob. Given an unseekable stream the SDK always uploads blocks: a Put Block and a Put Block List.
+        var head = ArrayPool<byte>.Shared.Rent(SingleUploadBytes);
+        try
+        {
+            int filled = await content.ReadAtLeastAsync(head.AsMemory(0, SingleUploadBytes), SingleUploadBytes, throwOnEndOfStream: false, cancellationToken);
+            if (filled < SingleUploadBytes)
+            {
+                await blob.UploadAsync(new BinaryData(head.AsMemory(0, filled)), new BlobUploadOptions(), cancellationToken);
+            }
+            else
+            {
+                await using var whole = new PrefixedReadStream(head.AsMemory(0, filled), content);
+                await blob.UploadAsync(whole, new BlobUploadOptions { TransferOptions = Transfer }, cancellationToken);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(head);
+        }
+
         return ReleaseIdentity.ReleaseId(blobName, content.Sha256());
     }
+
+    /// <summary>Bodies shorter than this are uploaded in one request; the size of one block.</summary>
+    const int SingleUploadBytes = 4 * 1024 * 1024;
 }

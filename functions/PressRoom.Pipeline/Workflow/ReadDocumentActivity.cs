@@ -142,8 +142,10 @@ public sealed class ReadDocumentActivity(
         ReleaseDocument document;
         try
         {
-            await using var content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
-            document = await reader.ReadAsync(content, input.BlobName, cancellationToken);
+            // One streamed GET (OpenRead would add a properties call); the length comes with the response.
+            using var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            await using var content = download.Content;
+            document = await reader.ReadAsync(content, download.Details.ContentLength, input.BlobName, cancellationToken);
         }
         catch (DocumentRejectedException ex)
         {
