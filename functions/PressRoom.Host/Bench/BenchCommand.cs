@@ -33,7 +33,7 @@ public static class BenchCommand
         var processes = new Option<int[]>("--processes") { DefaultValueFactory = _ => [1], AllowMultipleArgumentsPerToken = true, Description = "Runtime process counts, e.g. --processes 1 2" };
         var activities = new Option<int>("--ceiling-activities") { DefaultValueFactory = _ => 6, Description = "No-op activities per ceiling orchestration (the pipeline runs 6 activity calls per English-target release)" };
         var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
-        var storage = new Option<BenchStorage>("--storage") { DefaultValueFactory = _ => BenchStorage.Disk, Description = "Azurite data on disk (as pressroom serve) or in memory" };
+        var storage = StorageOption();
         var command = new Command("e2e", "A burst of generated releases through the durable pipeline, beside the engine ceiling and the direct pipeline") { releases, processes, activities, output, storage };
         command.SetAction(async (parse, ct) =>
         {
@@ -105,6 +105,10 @@ public static class BenchCommand
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Seconds:0}: {c.Completed}")));
     }
 
+    /// <summary>Where Azurite keeps its data: on disk (as <c>pressroom serve</c>), or in memory to take its disk store out of a run.</summary>
+    static Option<BenchStorage> StorageOption() =>
+        new("--storage") { DefaultValueFactory = _ => BenchStorage.Disk, Description = "Azurite data on disk (as pressroom serve) or in memory" };
+
     static Command Soak()
     {
         var minutes = new Option<double>("--minutes") { DefaultValueFactory = _ => 10, Description = "How long to upload" };
@@ -113,14 +117,15 @@ public static class BenchCommand
         var maxMiB = new Option<double>("--max-mib-per-min") { DefaultValueFactory = _ => 2, Description = "RSS / GC heap slope over the second half above which memory counts as growing" };
         var maxHandles = new Option<double>("--max-handles-per-min") { DefaultValueFactory = _ => 5, Description = "Handle / thread slope over the second half above which they count as growing" };
         var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".pressroom", "bench")) };
+        var storage = StorageOption();
         var command = new Command("soak", "Steady uploads for a while with memory, GC heap, handles and threads sampled; reports the trend (exit 1 on growth or an undrained backlog)")
         {
-            minutes, rate, sample, maxMiB, maxHandles, output,
+            minutes, rate, sample, maxMiB, maxHandles, output, storage,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var plan = new SoakPlan(TimeSpan.FromMinutes(parse.GetValue(minutes)), Math.Max(1, parse.GetValue(rate)), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(sample))), TimeSpan.FromMinutes(5));
-            await using var env = await BenchEnvironment.StartAsync(1, Settings, ct);
+            var plan = new SoakPlan(TimeSpan.FromMinutes(parse.GetValue(minutes)), Math.Max(1, parse.GetValue(rate)), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(sample))), TimeSpan.FromMinutes(5), parse.GetValue(storage));
+            await using var env = await BenchEnvironment.StartAsync(1, Settings, ct, plan.Storage);
             var result = await SoakBench.RunAsync(env, plan, seed: 42, Console.Error, ct);
             var trends = SoakTrend.Evaluate(result.Samples, parse.GetValue(maxMiB), parse.GetValue(maxHandles));
             var report = SoakBench.Report(result, trends);

@@ -9,7 +9,7 @@ using PressRoom.Pipeline.Storage;
 namespace PressRoom.Host.Bench;
 
 /// <summary>What a soak run is asked to do.</summary>
-public sealed record SoakPlan(TimeSpan Duration, int ReleasesPerMinute, TimeSpan SampleInterval, TimeSpan DrainTimeout);
+public sealed record SoakPlan(TimeSpan Duration, int ReleasesPerMinute, TimeSpan SampleInterval, TimeSpan DrainTimeout, BenchStorage Storage = BenchStorage.Disk);
 
 /// <summary>What a soak run measured.</summary>
 public sealed record SoakResult(SoakPlan Plan, int Pid, IReadOnlyList<SoakSample> Samples, int Uploaded, int Processed, double? DrainSeconds, double P50Ms, double P95Ms);
@@ -165,7 +165,7 @@ public static class SoakBench
         var plan = result.Plan;
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; load average at the end {LoadAverage()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        md.AppendLine(CultureInfo.InvariantCulture, $"Soak: {plan.Duration.TotalMinutes:0.#} min of uploads at {plan.ReleasesPerMinute}/min, sampled every {plan.SampleInterval.TotalSeconds:0} s; runtime in the bench process (pid {result.Pid}).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Soak: {plan.Duration.TotalMinutes:0.#} min of uploads at {plan.ReleasesPerMinute}/min, sampled every {plan.SampleInterval.TotalSeconds:0} s; Azurite data {plan.Storage}; runtime in the bench process (pid {result.Pid}).");
         md.AppendLine();
         md.AppendLine("| min | uploaded | processed | backlog | p50 latency (ms) | RSS (MiB) | GC heap (MiB) | handles | threads |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
