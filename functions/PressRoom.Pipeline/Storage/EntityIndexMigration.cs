@@ -17,6 +17,8 @@ public sealed record EntityIndexMigrationResult(int LegacyRows, int Copied);
 /// </summary>
 public sealed class EntityIndexMigration(PressRoomStorage storage, ILogger<EntityIndexMigration> logger)
 {
+    readonly ReleaseQueries releases = new(storage);
+
     public async Task<EntityIndexMigrationResult> RunAsync(CancellationToken cancellationToken)
     {
         var legacy = storage.Tables.GetTableClient(StorageNames.LegacyEntityIndexTable);
@@ -29,13 +31,12 @@ public sealed class EntityIndexMigration(PressRoomStorage storage, ILogger<Entit
             {
                 read++;
                 var key = row.EntityKey ?? row.PartitionKey;
-                if (row.ReleaseId is { } releaseId && row.DocumentId is { } documentId)
+                if (row.ReleaseId is { } releaseId)
                 {
                     if (!statuses.TryGetValue(releaseId, out var current))
                     {
-                        var release = await storage.ReleasesTable.GetEntityIfExistsAsync<ReleaseRow>(
-                            TableKeys.Sanitize(documentId), TableKeys.Sanitize(releaseId), select: [nameof(ReleaseRow.Status), nameof(ReleaseRow.SupersededBy)], cancellationToken);
-                        current = release.HasValue ? (release.Value!.Status, release.Value.SupersededBy) : (row.Status, row.SupersededBy);
+                        var release = await releases.GetAsync(releaseId, cancellationToken);
+                        current = release is null ? (row.Status, row.SupersededBy) : (release.Status, release.SupersededBy);
                         statuses[releaseId] = current;
                     }
 

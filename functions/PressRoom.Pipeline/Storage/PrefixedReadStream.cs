@@ -1,7 +1,7 @@
 namespace PressRoom.Pipeline.Storage;
 
 /// <summary>A read-only stream of bytes already read (<paramref name="prefix"/>) followed by the rest of <paramref name="rest"/>.</summary>
-public sealed class PrefixedReadStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+internal sealed class PrefixedReadStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
 {
     ReadOnlyMemory<byte> pending = prefix;
 

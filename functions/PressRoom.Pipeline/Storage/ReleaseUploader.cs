@@ -48,8 +48,7 @@ public sealed class ReleaseUploader(PressRoomStorage storage)
             }
             else
             {
-                await using var whole = new PrefixedReadStream(head.AsMemory(0, filled), content);
-                await blob.UploadAsync(whole, new BlobUploadOptions { TransferOptions = Transfer }, cancellationToken);
+                await blob.UploadAsync(new PrefixedReadStream(head.AsMemory(0, filled), content), new BlobUploadOptions { TransferOptions = Transfer }, cancellationToken);
             }
         }
         finally
