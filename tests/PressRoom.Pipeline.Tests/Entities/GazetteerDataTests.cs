@@ -37,4 +37,31 @@ public sealed class GazetteerDataTests
         Assert.True(lexicon.Trie.EntryCount > 3000, $"{lexicon.Trie.EntryCount} entries");
         Assert.Equal("Omani Rial", lexicon.CurrencyName("OMR"));
     }
+
+    [Theory]
+    [InlineData("organizations.tsv", 2, 3)]
+    [InlineData("organizations-sports.tsv", 2, 3)]
+    [InlineData("organizations-more.tsv", 2, 3)]
+    [InlineData("cities.tsv", 3, 4)]
+    [InlineData("given-names.tsv", 2, 3)]
+    public void Name_lists_have_their_columns_no_empty_field_and_only_the_ambiguous_flag(string file, int columns, int withFlag)
+    {
+        var rows = File.ReadAllLines(Data(file)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r =>
+        {
+            Assert.InRange(r.Length, columns, withFlag);
+            Assert.All(r, field => Assert.False(string.IsNullOrWhiteSpace(field) || field != field.Trim(), $"{file}: [{string.Join('|', r)}]"));
+            Assert.True(r.Length == columns || r[^1] == "ambiguous", $"{file}: [{string.Join('|', r)}]");
+        });
+    }
+
+    [Fact]
+    public void A_name_is_listed_once_across_the_organization_lists()
+    {
+        var names = new[] { "organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv" }
+            .SelectMany(f => File.ReadAllLines(Data(f)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => TextNormalizer.Normalize(l.Split('\t')[0])))
+            .ToList();
+        Assert.Empty(names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
 }

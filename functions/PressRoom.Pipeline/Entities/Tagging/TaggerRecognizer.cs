@@ -169,7 +169,7 @@ internal static class TaggerRecognizer
         }
 
         var proposed = new List<Candidate>(spans.Count);
-        foreach (var span in spans)
+        foreach (var span in Patronyms.Join(ctx, spans))
         {
             if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
             {
@@ -399,8 +399,9 @@ internal static class TaggerRecognizer
     }
 
     /// <summary>
-    /// A one-word span that is a gazetteer entry flagged ambiguous (also a common word: سيول "floods") stands only where
-    /// the rules found its locative cue and proposed it too (then it was confirmed above).
+    /// A one-word span that is a place entry flagged ambiguous (also a common word: سيول "floods") stands only where
+    /// the rules found its locative cue and proposed it too (then it was confirmed above). Ambiguous organizations and
+    /// given names (حماس "zeal", أمل "hope") have no such cue; there the tagger's reading of the context decides.
     /// </summary>
     static bool AmbiguousWithoutCue(DocumentContext ctx, Candidate p)
     {
@@ -411,7 +412,7 @@ internal static class TaggerRecognizer
 
         foreach (var m in ctx.MatchesAt(p.FirstToken))
         {
-            if (m.End == p.FirstToken + 1 && m.Entry.Ambiguous)
+            if (m.End == p.FirstToken + 1 && m.Entry.Ambiguous && m.Entry.Kind is LexKind.City or LexKind.Country or LexKind.Region)
             {
                 return true;
             }

@@ -60,9 +60,15 @@ internal sealed class BuiltinLexicon
             }
         }
 
+        // English names too ("Chicago" in English text), once each: several Arabic spellings share one English name.
+        var cityEnglish = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in Rows("cities.tsv"))
         {
             AddEntry(row[0], LexKind.City, row[1], "City", row.ElementAtOrDefault(2), ambiguous: Flag(row, 3));
+            if (cityEnglish.Add(row[1]))
+            {
+                AddEntry(row[1], LexKind.City, row[1], "City", row.ElementAtOrDefault(2), ambiguous: Flag(row, 3));
+            }
         }
 
         foreach (var row in Rows("regions.tsv"))
@@ -117,9 +123,12 @@ internal sealed class BuiltinLexicon
         }
     }
 
+    /// <summary>Organization gazetteers: the product's own bodies, then sports clubs and federations, then companies, media and parties.</summary>
+    static readonly string[] OrganizationFiles = ["organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv"];
+
     void LoadRest()
     {
-        foreach (var row in Rows("organizations.tsv"))
+        foreach (var row in OrganizationFiles.SelectMany(Rows))
         {
             AddEntry(row[0], LexKind.Organization, row[1], null, null, ambiguous: Flag(row, 2));
         }
