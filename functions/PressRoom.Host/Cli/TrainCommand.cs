@@ -18,16 +18,17 @@ public static class TrainCommand
         trainer.AcceptOnlyFromAmong("perceptron", "crf");
         var l2 = new Option<double>("--l2") { Description = "CRF: L2 penalty C (objective = NLL + C·|θ|²/2)", DefaultValueFactory = _ => new TrainerOptions().L2 };
         var iterations = new Option<int>("--iterations") { Description = "CRF: most L-BFGS iterations", DefaultValueFactory = _ => new TrainerOptions().Iterations };
+        var upper = new Option<int>("--uppercase-every") { Description = "English: add an upper-cased copy of every N-th training sentence (0 = none)", DefaultValueFactory = _ => new TrainerOptions().UppercaseEvery };
         var onePass = new Option<bool>("--one-pass") { Description = "Train the first pass only (no document pass)" };
         var corpora = new Option<string[]>("--corpus") { Description = "Train on these files instead of the recipe (experiments): path[:nomisc] relative to --data", AllowMultipleArgumentsPerToken = true };
         var language = new Option<string[]>("--language") { Description = "Languages to train (ar, en)", DefaultValueFactory = _ => ["ar", "en"], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("train", "Train the builtin extractor's entity tagger models (deterministic) and print dev scores") { data, output, epochs, minCount, ensemble, paC, trainer, l2, iterations, onePass, language, corpora };
+        var command = new Command("train", "Train the builtin extractor's entity tagger models (deterministic) and print dev scores") { data, output, epochs, minCount, ensemble, paC, trainer, l2, iterations, upper, onePass, language, corpora };
         command.SetAction(async (parse, ct) => await new NerTraining(Console.Out).RunAsync(
             parse.GetValue(data)!,
             parse.GetValue(output)!,
             parse.GetValue(language)!,
             new TrainerOptions { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble), DocumentPass = !parse.GetValue(onePass), PassiveAggressiveC = parse.GetValue(paC),
-                Trainer = parse.GetValue(trainer) == "crf" ? TrainerKind.Crf : TrainerKind.Perceptron, L2 = parse.GetValue(l2), Iterations = parse.GetValue(iterations),
+                Trainer = parse.GetValue(trainer) == "crf" ? TrainerKind.Crf : TrainerKind.Perceptron, L2 = parse.GetValue(l2), Iterations = parse.GetValue(iterations), UppercaseEvery = parse.GetValue(upper),
             },
             ct,
             parse.GetValue(corpora)?.Select(c => new NerCorpus(c.Split(':')[0], !c.EndsWith(":nomisc", StringComparison.Ordinal))).ToList()));

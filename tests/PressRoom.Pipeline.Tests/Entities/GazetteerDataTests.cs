@@ -44,6 +44,8 @@ public sealed class GazetteerDataTests
     [InlineData("organizations-more.tsv", 2, 3)]
     [InlineData("cities.tsv", 3, 4)]
     [InlineData("given-names.tsv", 2, 3)]
+    [InlineData("regions.tsv", 3, 4)]
+    [InlineData("persons-known.tsv", 2, 3)]
     public void Name_lists_have_their_columns_no_empty_field_and_only_the_ambiguous_flag(string file, int columns, int withFlag)
     {
         var rows = File.ReadAllLines(Data(file)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();

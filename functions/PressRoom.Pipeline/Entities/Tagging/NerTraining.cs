@@ -84,11 +84,16 @@ public sealed class NerTraining(TextWriter output)
     {
         var recipe = corpora is { Count: > 0 } ? corpora : Train[language];
         var tags = new TagSet(TagSet.Default);
+
+        // Headline-case copies only for English: Arabic has no letter case.
+        var headlineEvery = language == "en" ? options.UppercaseEvery : 0;
         var builder = new TrainingSetBuilder(BuiltinLexicon.Default, tags);
         var data = new List<TrainingSequence>();
         foreach (var corpus in recipe)
         {
             var sentences = ConllReader.ReadFile(Path.Combine(dataDir, corpus.RelativePath));
+            sentences = [.. sentences, .. HeadlineCopies.Of(sentences, headlineEvery)];
+
             IReadOnlySet<string> types = corpus.KeepMisc ? new HashSet<string> { "PER", "LOC", "ORG", "MISC" } : new HashSet<string> { "PER", "LOC", "ORG" };
             builder.Add(sentences, language, types, data);
             progress?.Invoke($"{corpus.RelativePath}: {sentences.Count:N0} sentences");
@@ -116,6 +121,11 @@ public sealed class NerTraining(TextWriter output)
             if (options.PassiveAggressiveC > 0)
             {
                 facts.Add(nameof(options.PassiveAggressiveC), options.PassiveAggressiveC);
+            }
+
+            if (headlineEvery > 0)
+            {
+                facts.Add(nameof(options.UppercaseEvery), headlineEvery);
             }
 
             if (options.Trainer == TrainerKind.Crf)

@@ -169,7 +169,7 @@ internal static class TaggerRecognizer
         }
 
         var proposed = new List<Candidate>(spans.Count);
-        foreach (var span in Patronyms.Join(ctx, spans))
+        foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, spans), Categories))
         {
             if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
             {
@@ -370,16 +370,22 @@ internal static class TaggerRecognizer
 
     /// <summary>
     /// Rule names trusted where the tagger saw nothing: multi-word gazetteer entries ("مجلس التعاون الخليجي"), proper
-    /// organizations and short mentions linked to a full name (which fall with it below). Single gazetteer words are
-    /// not (سيول "floods" is not Seoul, المالي "financial" is not Mali: the tagger has the gazetteer as a feature and
-    /// judges the context), nor chains, bare given-name rules or honorific persons the tagger did not see as persons
+    /// organizations, listed one-word organizations that are not also common words (الناتو, CNN) and short mentions
+    /// linked to a full name (which fall with it below). Other single gazetteer words are not (سيول "floods" is not
+    /// Seoul, المالي "financial" is not Mali: the tagger has the gazetteer as a feature and judges the context), nor chains, bare given-name rules or honorific persons the tagger did not see as persons
     /// (on ANERcorp dev most of those were wrong: علي الاقل, "الفريق علي مدي" where الفريق is the team, not the rank).
     /// </summary>
     static bool IsHighPrecision(DocumentContext ctx, Candidate rule) =>
         (rule.Priority >= Priorities.Gazetteer && ctx.Text.AsSpan(rule.Start, rule.Length).ContainsAny(' ', '\u00A0'))
         || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
         || (rule.Subcategory == "Structure" && NamesSomeone(ctx, rule))
-        || rule.Attributes?.ContainsKey("linkedTo") == true;
+        || rule.Attributes?.ContainsKey("linkedTo") == true
+        || (rule.Category == "Organization" && IsUnambiguousEntry(ctx, rule, LexKind.Organization));
+
+    /// <summary>The rule's tokens are exactly one gazetteer entry of <paramref name="kind"/> that is not also a common word.</summary>
+    static bool IsUnambiguousEntry(DocumentContext ctx, Candidate rule, LexKind kind) =>
+        rule.Priority >= Priorities.Gazetteer && rule.FirstToken >= 0 && rule.FirstToken < ctx.Count
+        && ctx.MatchesAt(rule.FirstToken).Any(m => m.Entry.Kind == kind && !m.Entry.Ambiguous && m.End == rule.EndToken);
 
     /// <summary>
     /// A rule structure that carries a person's or a place's name after its head ("صالة راشد بن حمدان", "مطار دبي",
@@ -399,13 +405,13 @@ internal static class TaggerRecognizer
     }
 
     /// <summary>
-    /// A one-word span that is a place entry flagged ambiguous (also a common word: سيول "floods") stands only where
-    /// the rules found its locative cue and proposed it too (then it was confirmed above). Ambiguous organizations and
-    /// given names (حماس "zeal", أمل "hope") have no such cue; there the tagger's reading of the context decides.
+    /// A one-word tagger place that is a place entry flagged ambiguous (also a common word: سيول "floods") stands only
+    /// where the rules found its locative cue and proposed it too (then it was confirmed above). Other readings
+    /// (الجزيرة the channel, حماس "zeal", أمل "hope") have no such cue; there the tagger's reading of the context decides.
     /// </summary>
     static bool AmbiguousWithoutCue(DocumentContext ctx, Candidate p)
     {
-        if (p.EndToken - p.FirstToken != 1)
+        if (p.EndToken - p.FirstToken != 1 || p.Category != "Location")
         {
             return false;
         }

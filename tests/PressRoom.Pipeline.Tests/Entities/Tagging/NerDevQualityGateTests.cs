@@ -14,11 +14,11 @@ public sealed class NerDevQualityGateTests
     static string DataDir => Path.Combine(RepoPaths.Shared, "data", "ner");
 
     [SkippableTheory]
-    [InlineData("ar-anercorp/dev.tsv", "ar", 0.74)]
-    [InlineData("ar-aqmar/dev.tsv", "ar", 0.38)]
-    [InlineData("en-gum/dev.tsv", "en", 0.73)]
-    [InlineData("en-wikigold/dev.tsv", "en", 0.63)]
-    [InlineData("en-btc/dev.tsv", "en", 0.58)]
+    [InlineData("ar-anercorp/dev.tsv", "ar", 0.75)]
+    [InlineData("ar-aqmar/dev.tsv", "ar", 0.42)]
+    [InlineData("en-gum/dev.tsv", "en", 0.74)]
+    [InlineData("en-wikigold/dev.tsv", "en", 0.62)]
+    [InlineData("en-btc/dev.tsv", "en", 0.59)]
     public void Dev_set_strict_micro_F1_stays_above_its_floor(string file, string language, double floor)
     {
         var path = Path.Combine(DataDir, file);

@@ -223,6 +223,11 @@ internal sealed class BuiltinLexicon
         {
             AddEntry(row[0], LexKind.Stop, null, null, null);
         }
+
+        foreach (var row in Rows("persons-known.tsv"))
+        {
+            AddEntry(row[0], LexKind.KnownPerson, row[1], null, null, ambiguous: Flag(row, 2));
+        }
     }
 
     void AddEntry(string surface, LexKind kind, string? english, string? subcategory, string? code, decimal number = 0, bool ambiguous = false)

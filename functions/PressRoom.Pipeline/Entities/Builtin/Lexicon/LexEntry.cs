@@ -41,6 +41,9 @@ internal enum LexKind
     DualScale,
     Currency,
     Stop,
+
+    /// <summary>A well-known person's name or second-mention surname (persons-known.tsv): a tagger feature.</summary>
+    KnownPerson,
 }
 
 /// <summary>One gazetteer entry, compiled into <see cref="LexiconTrie"/>.</summary>
