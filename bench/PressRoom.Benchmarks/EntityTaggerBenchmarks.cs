@@ -65,3 +65,12 @@ public class TaggerModelLoadBenchmarks
         return TaggerModelFormat.Read(stream).FeatureCount;
     }
 }
+
+/// <summary>Gazetteer load: read every embedded list and compile the trie (once per process, before the first extraction).</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class LexiconLoadBenchmarks
+{
+    [Benchmark]
+    public int Load() => PressRoom.Pipeline.Entities.Builtin.Lexicon.BuiltinLexicon.Load().Trie.EntryCount;
+}

@@ -12,16 +12,20 @@ internal static class ConjoinedNames
     public static List<TaggedSpan> Split(DocumentContext ctx, IReadOnlyList<TaggedSpan> spans, IReadOnlyDictionary<string, string> categories)
     {
         var result = new List<TaggedSpan>(spans.Count);
+        HashSet<(string Category, int First, int End)>? ruleNames = null;
         foreach (var span in spans)
         {
-            if (span.End - span.First >= 3 && categories.TryGetValue(span.Type, out var category)
-                && RuleName(ctx, category, span.First, end: null) is { } left
-                && left.EndToken + 1 < span.End && ctx.Tokens[left.EndToken].Folded is "and" or "و"
-                && RuleName(ctx, category, left.EndToken + 1, span.End) is not null)
+            var and = Conjunction(ctx, span);
+            if (and > 0 && categories.TryGetValue(span.Type, out var category))
             {
-                result.Add(span with { End = left.EndToken });
-                result.Add(span with { First = left.EndToken + 1 });
-                continue;
+                // Built once per document, and only when a tagger name has an "and" inside.
+                ruleNames ??= ctx.Candidates.Select(c => (c.Category, c.FirstToken, c.EndToken)).ToHashSet();
+                if (ruleNames.Contains((category, span.First, and)) && ruleNames.Contains((category, and + 1, span.End)))
+                {
+                    result.Add(span with { End = and });
+                    result.Add(span with { First = and + 1 });
+                    continue;
+                }
             }
 
             result.Add(span);
@@ -30,7 +34,17 @@ internal static class ConjoinedNames
         return result;
     }
 
-    /// <summary>A rule candidate of <paramref name="category"/> starting at token <paramref name="first"/> (and ending at <paramref name="end"/> when given).</summary>
-    static Candidate? RuleName(DocumentContext ctx, string category, int first, int? end) =>
-        ctx.Candidates.Find(c => c.Category == category && c.FirstToken == first && (end is null || c.EndToken == end));
+    /// <summary>The token index of a standalone "and"/"و" inside the span (not first or last), or -1.</summary>
+    static int Conjunction(DocumentContext ctx, TaggedSpan span)
+    {
+        for (var i = span.First + 1; i < span.End - 1; i++)
+        {
+            if (ctx.Tokens[i].Folded is "and" or "و")
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }
