@@ -270,6 +270,7 @@ internal static class TaggerRecognizer
         }
 
         CompanyMentions.Apply(ctx);
+        KnownPersons.Name(ctx);
     }
 
     /// <summary>
