@@ -373,8 +373,9 @@ internal static class TaggerRecognizer
     /// Rule names trusted where the tagger saw nothing: multi-word gazetteer entries ("مجلس التعاون الخليجي"), proper
     /// organizations, listed one-word organizations that are not also common words (الناتو, CNN) and short mentions
     /// linked to a full name (which fall with it below). Other single gazetteer words are not (سيول "floods" is not
-    /// Seoul, المالي "financial" is not Mali: the tagger has the gazetteer as a feature and judges the context), nor chains, bare given-name rules or honorific persons the tagger did not see as persons
-    /// (on ANERcorp dev most of those were wrong: علي الاقل, "الفريق علي مدي" where الفريق is the team, not the rank).
+    /// Seoul, المالي "financial" is not Mali: the tagger has the gazetteer as a feature and judges the context), nor
+    /// chains, bare given-name rules or honorific persons the tagger did not see as persons (on ANERcorp dev most of
+    /// those were wrong: علي الاقل, "الفريق علي مدي" where الفريق is the team, not the rank).
     /// </summary>
     static bool IsHighPrecision(DocumentContext ctx, Candidate rule) =>
         (rule.Priority >= Priorities.Gazetteer && ctx.Text.AsSpan(rule.Start, rule.Length).ContainsAny(' ', '\u00A0'))

@@ -42,7 +42,7 @@ internal enum LexKind
     Currency,
     Stop,
 
-    /// <summary>A well-known person's name or second-mention surname (persons-known.tsv): a tagger feature.</summary>
+    /// <summary>A well-known person's name or second-mention surname (persons-known.tsv): a tagger feature, and the English name of a person whose whole name it is.</summary>
     KnownPerson,
 }
 
