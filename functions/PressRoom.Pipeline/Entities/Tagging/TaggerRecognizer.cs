@@ -189,6 +189,7 @@ internal static class TaggerRecognizer
         // spans by binary search (a linear scan per rule made 1 MB of English take seconds).
         proposed.Sort((a, b) => a.Start.CompareTo(b.Start));
         var confirmed = new HashSet<Candidate>();
+        var capitals = CapitalsText.Mark(ctx);
         ctx.Candidates.RemoveAll(rule =>
         {
             if (!IsName(rule.Category))
@@ -220,6 +221,11 @@ internal static class TaggerRecognizer
 
                 overlapping = true;
                 nested &= p.Start >= rule.Start && p.End <= rule.End && !TaggerBoundsWin(ctx, rule, p);
+            }
+
+            if (capitals is not null && rule.FirstToken >= 0 && rule.FirstToken < capitals.Length && capitals[rule.FirstToken])
+            {
+                return true;
             }
 
             // A gazetteer name or rule organization that contains the tagger's shorter spans is kept whole ("دولة قطر",

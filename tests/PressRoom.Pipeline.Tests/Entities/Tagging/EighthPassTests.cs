@@ -42,6 +42,20 @@ public sealed class EighthPassTests
     }
 
     [Fact]
+    public void In_a_headline_in_capitals_rule_names_need_the_tagger()
+    {
+        // Every word is capitalized: the rules would read "WHO" as the organization and chain a whole line into a name.
+        var en = EntityTestHelper.Extract("OFFICIALS WHO MET IN DOHA ON MONDAY SAID THE TALKS WILL RESUME IN CAIRO", "en");
+        Assert.True(Has(en, "Location", "DOHA"));
+        Assert.True(Has(en, "Location", "CAIRO"));
+        Assert.DoesNotContain(en, e => e.Category == "Organization");
+        Assert.DoesNotContain(EntityTestHelper.Extract("THEREFORE THE MINISTERS AGREED THAT THE COMMITTEE WOULD REPORT BACK SOON", "en"), e => e.Category == "Organization");
+
+        // The same words in running text keep the rules' names.
+        Assert.True(Has(EntityTestHelper.Extract("The WHO said on Monday that the outbreak is over.", "en"), "Organization", "WHO"));
+    }
+
+    [Fact]
     public void A_well_known_person_gets_the_english_name_and_one_key_in_both_languages()
     {
         var ar = EntityTestHelper.Extract("وقالت وزيرة الخارجية كوندوليزا رايس إن الوفد سيصل غدا.").Single(e => e.Category == "Person");
