@@ -3,13 +3,17 @@ using PressRoom.Pipeline.Entities.Builtin.Recognizers;
 namespace PressRoom.Pipeline.Entities.Tagging;
 
 /// <summary>
-/// English segments written in capitals (headlines, datelines: "FLOODS HIT KENYA AS …"): there every word is
-/// capitalized, so the rules' capitalization cues chain whole sentences into names and read "WHO" as the acronym. In
-/// such a segment a rule name stands only where the tagger, trained with headline-case copies, gives the same name.
+/// English segments written in capitals or in title case (headlines, datelines: "FLOODS HIT KENYA AS …", "Ministry
+/// Of Culture Launches Annual Book Fair In Muscat"): there every word is capitalized, so the rules' capitalization
+/// cues chain whole lines into names and read "WHO" as the acronym. In such a segment a rule name stands only where
+/// the tagger, trained with headline-case copies, gives the same name.
 /// </summary>
 internal static class CapitalsText
 {
-    /// <summary>Per token, whether it lies in a segment of at least three Latin words with no lower-case letter; null when no segment is.</summary>
+    /// <summary>
+    /// Per token, whether it lies in a segment of at least three Latin words with no lower-case letter, or of at least
+    /// four where every word but the short function words starts with a capital; null when no segment is.
+    /// </summary>
     public static bool[]? Mark(DocumentContext ctx)
     {
         bool[]? marks = null;
@@ -27,9 +31,15 @@ internal static class CapitalsText
         return marks;
     }
 
+    static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "over",
+    };
+
     static bool InCapitals(DocumentContext ctx, int start, int end)
     {
-        var words = 0;
+        int words = 0, lowerInitial = 0;
+        var allCaps = true;
         for (var i = start; i < end; i++)
         {
             var token = ctx.Tokens[i];
@@ -38,17 +48,16 @@ internal static class CapitalsText
                 continue;
             }
 
-            foreach (var c in ctx.Text.AsSpan(token.Start, token.Length))
+            var text = ctx.Text.AsSpan(token.Start, token.Length);
+            allCaps &= !text.ContainsAnyInRange('a', 'z');
+            if (char.IsLower(text[0]) && !FunctionWords.Contains(token.Folded))
             {
-                if (char.IsLower(c))
-                {
-                    return false;
-                }
+                lowerInitial++;
             }
 
             words++;
         }
 
-        return words >= 3;
+        return (allCaps && words >= 3) || (lowerInitial == 0 && words >= 4);
     }
 }

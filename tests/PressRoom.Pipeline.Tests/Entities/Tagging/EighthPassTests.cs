@@ -42,7 +42,7 @@ public sealed class EighthPassTests
     }
 
     [Fact]
-    public void In_a_headline_in_capitals_rule_names_need_the_tagger()
+    public void In_a_headline_in_capitals_or_title_case_rule_names_need_the_tagger()
     {
         // Every word is capitalized: the rules would read "WHO" as the organization and chain a whole line into a name.
         var en = EntityTestHelper.Extract("OFFICIALS WHO MET IN DOHA ON MONDAY SAID THE TALKS WILL RESUME IN CAIRO", "en");
@@ -50,6 +50,13 @@ public sealed class EighthPassTests
         Assert.True(Has(en, "Location", "CAIRO"));
         Assert.DoesNotContain(en, e => e.Category == "Organization");
         Assert.DoesNotContain(EntityTestHelper.Extract("THEREFORE THE MINISTERS AGREED THAT THE COMMITTEE WOULD REPORT BACK SOON", "en"), e => e.Category == "Organization");
+
+        // A title in title case is not one long organization either.
+        var title = EntityTestHelper.Extract("Ministry Of Culture Launches Annual Book Fair In Muscat With Publishers From Egypt", "en");
+        Assert.True(Has(title, "Organization", "Ministry Of Culture"));
+        Assert.True(Has(title, "Location", "Muscat"));
+        Assert.True(Has(title, "Location", "Egypt"));
+        Assert.DoesNotContain(title, e => e.Text.Contains("Launches", StringComparison.Ordinal));
 
         // The same words in running text keep the rules' names.
         Assert.True(Has(EntityTestHelper.Extract("The WHO said on Monday that the outbreak is over.", "en"), "Organization", "WHO"));
