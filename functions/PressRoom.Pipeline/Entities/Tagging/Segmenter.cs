@@ -4,7 +4,8 @@ namespace PressRoom.Pipeline.Entities.Tagging;
 
 /// <summary>
 /// Cuts the token stream into the sequences the tagger decodes: at line breaks, after sentence-final punctuation and
-/// at a length cap (bounded Viterbi buffers). Training uses the same cuts, so both see the same contexts.
+/// at a length cap (bounded Viterbi buffers). A dot right after a capital letter standing alone is an initial, not
+/// a sentence end ("Mario J. Lucero", "K. Michael Stevens"). Training uses the same cuts, so both see the same contexts.
 /// </summary>
 internal static class Segmenter
 {
@@ -24,7 +25,7 @@ internal static class Segmenter
                 Add(start, i);
                 start = i + 1;
             }
-            else if ((token.Kind == TokenKind.Punct && token.Folded is "." or "!" or "?" or "؟") || i + 1 - start >= MaxTokens)
+            else if ((token.Kind == TokenKind.Punct && token.Folded is "." or "!" or "?" or "؟" && !AfterInitial(tokens, i)) || i + 1 - start >= MaxTokens)
             {
                 Add(start, i + 1);
                 start = i + 1;
@@ -32,6 +33,11 @@ internal static class Segmenter
         }
 
         Add(start, tokens.Count);
+
+        static bool AfterInitial(List<Token> tokens, int dot) =>
+            tokens[dot].Folded == "." && dot > 0 && dot + 1 < tokens.Count
+            && tokens[dot - 1] is { IsLatin: true, IsCapitalized: true, Length: 1 } initial
+            && initial.End == tokens[dot].Start && tokens[dot + 1].Kind == TokenKind.Word;
 
         void Add(int s, int e)
         {

@@ -1,12 +1,14 @@
 using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Builtin.Text;
 
 namespace PressRoom.Pipeline.Entities.Tagging;
 
 /// <summary>
 /// English short mentions of people the tagger named in full: "Kwabena Asante-Mensah … Asante-Mensah said". The rules
 /// link short mentions only to names they found themselves (known given names), so a surname of an unknown name stayed
-/// untagged or was typed as an organization by the tagger at the start of a sentence. Here a one-word tagger span or
-/// an uncovered capitalized word equal to the last word of a multi-word tagger person becomes that person's mention.
+/// untagged or was typed as an organization by the tagger at the start of a sentence. Here a one-word tagger span
+/// (anywhere in the document, also in the possessive) or an uncovered capitalized word after the full name, equal to
+/// the last word of a multi-word tagger person, becomes that person's mention.
 /// </summary>
 internal static class SurnameMentions
 {
@@ -41,7 +43,9 @@ internal static class SurnameMentions
         for (var k = 0; k < proposed.Count; k++)
         {
             var p = proposed[k];
-            if (p.Category != "Person" && p.EndToken - p.FirstToken == 1 && surnames.TryGetValue(ctx.Tokens[p.FirstToken].Folded, out var name) && p.FirstToken >= name.After)
+            // A one-word tagger place or body, also in the possessive ("In Rahimov's view"), is the person wherever it
+            // stands: the tagger gave the surname a type only because it did not see the full name yet.
+            if (p.Category != "Person" && p.EndToken - p.FirstToken == 1 && surnames.TryGetValue(WithoutPossessive(ctx.Tokens[p.FirstToken]), out var name))
             {
                 proposed[k] = Mention(ctx, p.FirstToken, name.Key);
             }
@@ -56,16 +60,19 @@ internal static class SurnameMentions
         }
     }
 
+    static string WithoutPossessive(Token token) => EnglishNameRecognizer.IsPossessive(token) ? token.Folded[..^2] : token.Folded;
+
     static Candidate Mention(DocumentContext ctx, int token, string key)
     {
         var t = ctx.Tokens[token];
+        var end = EnglishNameRecognizer.IsPossessive(t) ? t.End - 2 : t.End;
         var candidate = new Candidate
         {
             Start = t.Start,
-            End = t.End,
+            End = end,
             Category = "Person",
             Confidence = 0.8,
-            English = ctx.Slice(t.Start, t.End),
+            English = ctx.Slice(t.Start, end),
             Key = key,
             Priority = Priorities.Gazetteer - 1,
             FirstToken = token,
