@@ -54,6 +54,12 @@ public sealed class DocumentLimits
     public TimeSpan MaxReadTime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// How often a running read checks whether its orchestration was terminated (default 2 s; the first check comes
+    /// after one interval, so the usual sub-second read costs no storage call).
+    /// </summary>
+    public TimeSpan ReadWatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// Reads of one release that may start without finishing (the process died or was killed mid-read) before the
     /// release is parked as Failed/<c>Poison</c> instead of being read again (default 5).
     /// </summary>
@@ -67,5 +73,5 @@ public sealed class DocumentLimits
         MaxOriginalBytes > 0 && MaxTextCharacters > 0 && MaxPages > 0 && MaxZipEntries > 0 && MaxExpansionRatio >= 1
         && MaxUncompressedBytes > 0 && MaxNestingDepth > 1 && MaxAttachments >= 0 && MaxTitleCharacters >= 20
         && MaxPdfStreamBytes > 0 && MaxPdfDecodedBytes > 0 && MaxPdfGlyphs > 0 && MaxHtmlElements > 0 && MaxXmlPartBytes > 0
-        && MaxReadTime > TimeSpan.Zero && MaxReadAttempts > 0;
+        && MaxReadTime > TimeSpan.Zero && ReadWatchInterval > TimeSpan.Zero && MaxReadAttempts > 0;
 }

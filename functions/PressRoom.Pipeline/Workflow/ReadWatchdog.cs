@@ -1,17 +1,20 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PressRoom.Pipeline.Documents;
 
 namespace PressRoom.Pipeline.Workflow;
 
 /// <summary>
 /// Cancels a document read when its orchestration is terminated while the read runs: the durable engine
 /// does not stop a running activity, so without this a terminated release kept a core busy. Polls the instance every
-/// <see cref="PollInterval"/> after the first one, so the usual sub-second read costs no storage call. Needs a
-/// <see cref="DurableTaskClient"/> in the container (the local runtime has one); without one it only watches nothing.
+/// <see cref="DocumentLimits.ReadWatchInterval"/>, the first time after one interval, so the usual sub-second read
+/// costs no storage call. Needs a <see cref="DurableTaskClient"/> in the container (the local runtime has one);
+/// without one it only watches nothing.
 /// </summary>
-public sealed class ReadWatchdog(ILogger<ReadWatchdog> logger, DurableTaskClient? client = null)
+public sealed class ReadWatchdog(IOptions<DocumentLimits> limits, ILogger<ReadWatchdog> logger, DurableTaskClient? client = null)
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    readonly TimeSpan _interval = limits.Value.ReadWatchInterval;
 
     /// <summary>Starts watching; dispose the result when the read ends.</summary>
     public IAsyncDisposable Watch(string instanceId, CancellationTokenSource read)
@@ -33,7 +36,7 @@ public sealed class ReadWatchdog(ILogger<ReadWatchdog> logger, DurableTaskClient
         {
             while (true)
             {
-                await Task.Delay(PollInterval, stop);
+                await Task.Delay(_interval, stop);
                 OrchestrationMetadata? instance;
                 try
                 {

@@ -116,7 +116,8 @@ public sealed class ReadGuardTests(AzuriteFixture azurite)
     public async Task Terminating_the_orchestration_stops_its_running_read()
     {
         var client = new FakeDurableTaskClient();
-        await using var services = Services(new() { ["Documents:MaxHtmlElements"] = "100000000", ["Documents:MaxReadTime"] = "00:10:00" }, client);
+        // The watchdog checks every 100 ms here (2 s by default): the read must outlast its first check by far, on any machine.
+        await using var services = Services(new() { ["Documents:MaxHtmlElements"] = "100000000", ["Documents:MaxReadTime"] = "00:10:00", ["Documents:ReadWatchInterval"] = "00:00:00.100" }, client);
         var input = await IngestAsync(services, client, $"guard-{Guid.NewGuid():N}/many.html", BombFixture.HtmlManyElements(2_800_000));
         var instanceId = ReleaseIdentity.InstanceId(input.ReleaseId);
         client.SetStatus(instanceId, OrchestrationRuntimeStatus.Running);
