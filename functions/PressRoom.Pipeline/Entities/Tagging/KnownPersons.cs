@@ -15,7 +15,7 @@ internal static class KnownPersons
         Dictionary<string, string>? renamed = null;
         foreach (var c in ctx.Candidates)
         {
-            if (c.Category != "Person" || c.FirstToken < 0 || c.FirstToken >= ctx.Count || c.Attributes?.ContainsKey("linkedTo") == true)
+            if (c.Category != "Person" || c.Attributes?.ContainsKey("linkedTo") == true)
             {
                 continue;
             }

@@ -388,12 +388,12 @@ internal static class TaggerRecognizer
         || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
         || (rule.Subcategory == "Structure" && NamesSomeone(ctx, rule))
         || rule.Attributes?.ContainsKey("linkedTo") == true
-        || (rule.Category == "Organization" && IsUnambiguousEntry(ctx, rule, LexKind.Organization));
+        || (rule.Category == "Organization" && IsListedOrganization(ctx, rule));
 
-    /// <summary>The rule's tokens are exactly one gazetteer entry of <paramref name="kind"/> that is not also a common word.</summary>
-    static bool IsUnambiguousEntry(DocumentContext ctx, Candidate rule, LexKind kind) =>
-        rule.Priority >= Priorities.Gazetteer && rule.FirstToken >= 0 && rule.FirstToken < ctx.Count
-        && ctx.MatchesAt(rule.FirstToken).Any(m => m.Entry.Kind == kind && !m.Entry.Ambiguous && m.End == rule.EndToken);
+    /// <summary>The rule's tokens are exactly one organization entry that is not also a common word.</summary>
+    static bool IsListedOrganization(DocumentContext ctx, Candidate rule) =>
+        rule.Priority >= Priorities.Gazetteer
+        && ctx.MatchesAt(rule.FirstToken).Any(m => m.Entry.Kind == LexKind.Organization && !m.Entry.Ambiguous && m.End == rule.EndToken);
 
     /// <summary>
     /// A rule structure that carries a person's or a place's name after its head ("صالة راشد بن حمدان", "مطار دبي",
