@@ -45,7 +45,11 @@ public sealed class GazetteerDataTests
     [InlineData("cities.tsv", 3, 4)]
     [InlineData("given-names.tsv", 2, 3)]
     [InlineData("regions.tsv", 3, 4)]
+    [InlineData("organizations-arab.tsv", 2, 3)]
     [InlineData("persons-known.tsv", 2, 3)]
+    [InlineData("persons-known-arab-politics.tsv", 2, 3)]
+    [InlineData("persons-known-arab-culture.tsv", 2, 3)]
+    [InlineData("persons-known-world.tsv", 2, 3)]
     public void Name_lists_have_their_columns_no_empty_field_and_only_the_ambiguous_flag(string file, int columns, int withFlag)
     {
         var rows = File.ReadAllLines(Data(file)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
@@ -61,9 +65,21 @@ public sealed class GazetteerDataTests
     [Fact]
     public void A_name_is_listed_once_across_the_organization_lists()
     {
-        var names = new[] { "organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv" }
+        var names = new[] { "organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv", "organizations-arab.tsv" }
             .SelectMany(f => File.ReadAllLines(Data(f)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => TextNormalizer.Normalize(l.Split('\t')[0])))
             .ToList();
         Assert.Empty(names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
+    public void A_known_persons_name_without_the_ambiguous_flag_names_one_person_across_the_lists()
+    {
+        // An unflagged name gives its English name and key to the person (KnownPersons): it must not name two people.
+        var owners = new[] { "persons-known.tsv", "persons-known-arab-politics.tsv", "persons-known-arab-culture.tsv", "persons-known-world.tsv" }
+            .SelectMany(f => File.ReadAllLines(Data(f)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')))
+            .GroupBy(r => TextNormalizer.Normalize(r[0]), StringComparer.Ordinal)
+            .Where(g => g.Any(r => r.Length == 2) && g.Select(r => r[1]).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(g => g.Key);
+        Assert.Empty(owners);
     }
 }

@@ -371,11 +371,25 @@ internal static class TaggerRecognizer
             return true;
         }
 
+        if (p.Start == rule.Start && p.End == rule.End && ListedAs(ctx, rule, p.Category))
+        {
+            return true;
+        }
+
         var arabic = rule.FirstToken >= 0 && rule.FirstToken < ctx.Count && ctx.Tokens[rule.FirstToken].IsArabic;
         return arabic && ((p.Start == rule.Start && p.End == rule.End)
             || (rule.Category == "Organization" && p.Category == "Organization" && p.FirstToken == rule.FirstToken + 1 && p.EndToken == rule.EndToken && IsHead(ctx.Tokens[rule.FirstToken], MovementDescriptors)) || (p.Category == rule.Category && rule.Priority < Priorities.Gazetteer)
             || (rule.Category == "Organization" && rule.Priority < Priorities.Gazetteer && p.Category == "Person" && !NamedAfter(ctx, rule)));
     }
+
+    /// <summary>The rule's tokens are also listed as a name of the tagger's category: "Liverpool" the city and the club.</summary>
+    static bool ListedAs(DocumentContext ctx, Candidate rule, string category) =>
+        ctx.MatchesAt(rule.FirstToken).Any(m => m.End == rule.EndToken && category switch
+        {
+            "Organization" => m.Entry.Kind == LexKind.Organization,
+            "Location" => m.Entry.Kind is LexKind.City or LexKind.Country or LexKind.Region,
+            _ => false,
+        });
 
     /// <summary>
     /// A rule name on a head that is often named after a person (صندوق الملك عبدالله الثاني للتنمية، جامعة خليفة): the
@@ -398,7 +412,8 @@ internal static class TaggerRecognizer
         || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
         || (rule.Subcategory == "Structure" && NamesSomeone(ctx, rule))
         || rule.Attributes?.ContainsKey("linkedTo") == true
-        || (rule.Category == "Organization" && IsListedOrganization(ctx, rule));
+        || (rule.Category == "Organization" && IsListedOrganization(ctx, rule))
+        || (rule.Category == "Location" && rule.Priority >= Priorities.Gazetteer && GazetteerRecognizer.AfterLocative(ctx, rule));
 
     /// <summary>The rule's tokens are exactly one organization entry that is not also a common word.</summary>
     static bool IsListedOrganization(DocumentContext ctx, Candidate rule) =>
@@ -445,6 +460,21 @@ internal static class TaggerRecognizer
         return false;
     }
 
+    /// <summary>The end of the longest title (honorific, rank, role) that opens the span and leaves a word after it; else the span's start.</summary>
+    static int TitleEnd(DocumentContext ctx, TaggedSpan span)
+    {
+        var end = span.First;
+        foreach (var m in ctx.MatchesAt(span.First))
+        {
+            if (m.Entry.Kind is LexKind.Honorific or LexKind.Rank or LexKind.Role && m.End > end && m.End < span.End && ctx.Tokens[m.End].Kind == TokenKind.Word)
+            {
+                end = m.End;
+            }
+        }
+
+        return end;
+    }
+
     static Candidate? ToCandidate(DocumentContext ctx, TaggedSpan span, string category)
     {
         var first = ctx.Tokens[span.First];
@@ -462,6 +492,12 @@ internal static class TaggerRecognizer
         if (EnglishNameRecognizer.IsPossessive(first) && span.End - span.First > 1)
         {
             return ToCandidate(ctx, span with { First = span.First + 1 }, category);
+        }
+
+        // A title the tagger took into a person is the rules' PersonType or honorific: "Chancellor Olaf Scholz" is Olaf Scholz.
+        if (category == "Person" && TitleEnd(ctx, span) is var titleEnd && titleEnd > span.First)
+        {
+            return ToCandidate(ctx, span with { First = titleEnd }, category);
         }
 
         if (EnglishNameRecognizer.IsPossessive(last))

@@ -61,11 +61,12 @@ internal sealed class BuiltinLexicon
         }
 
         // English names too ("Chicago" in English text), once each: several Arabic spellings share one English name.
+        // A one-word name of a row flagged ambiguous is left to the tagger: "Hit", "Nice", "Reading", "Gary" are words and names.
         var cityEnglish = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in Rows("cities.tsv"))
         {
             AddEntry(row[0], LexKind.City, row[1], "City", row.ElementAtOrDefault(2), ambiguous: Flag(row, 3));
-            if (cityEnglish.Add(row[1]))
+            if (row[0] != row[1] && !(Flag(row, 3) && !row[1].Contains(' ', StringComparison.Ordinal)) && cityEnglish.Add(row[1]))
             {
                 AddEntry(row[1], LexKind.City, row[1], "City", row.ElementAtOrDefault(2), ambiguous: Flag(row, 3));
             }
@@ -124,7 +125,10 @@ internal sealed class BuiltinLexicon
     }
 
     /// <summary>Organization gazetteers: the product's own bodies, then sports clubs and federations, then companies, media and parties.</summary>
-    static readonly string[] OrganizationFiles = ["organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv"];
+    static readonly string[] OrganizationFiles = ["organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv", "organizations-arab.tsv"];
+
+    /// <summary>Well-known people: the first list, then Arab politics, Arab sport and culture, and the rest of the world.</summary>
+    static readonly string[] KnownPersonFiles = ["persons-known.tsv", "persons-known-arab-politics.tsv", "persons-known-arab-culture.tsv", "persons-known-world.tsv"];
 
     void LoadRest()
     {
@@ -224,7 +228,7 @@ internal sealed class BuiltinLexicon
             AddEntry(row[0], LexKind.Stop, null, null, null);
         }
 
-        foreach (var row in Rows("persons-known.tsv"))
+        foreach (var row in KnownPersonFiles.SelectMany(Rows))
         {
             AddEntry(row[0], LexKind.KnownPerson, row[1], null, null, ambiguous: Flag(row, 2));
         }

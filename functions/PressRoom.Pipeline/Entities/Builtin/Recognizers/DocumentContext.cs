@@ -38,6 +38,13 @@ internal sealed class DocumentContext
             token.Variants = forms;
             buffer.Clear();
             lexicon.Trie.MatchAt(Tokens, i, buffer);
+
+            // A known person's Latin name is a name only capitalized: "said" is not Samira Said, "rice" not Condoleezza Rice.
+            if (token.IsLatin && !token.IsCapitalized)
+            {
+                buffer.RemoveAll(m => m.Entry.Kind == LexKind.KnownPerson);
+            }
+
             if (buffer.Count > 0)
             {
                 _matches[i] = [.. buffer];

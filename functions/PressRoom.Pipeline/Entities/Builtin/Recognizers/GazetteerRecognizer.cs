@@ -5,7 +5,7 @@ namespace PressRoom.Pipeline.Entities.Builtin.Recognizers;
 
 /// <summary>
 /// Known names from the gazetteers: countries (with "دولة/جمهورية …" prefixes), cities, regions, well-known bodies,
-/// named events and role words (PersonType). English names and keys come from the gazetteer, so an Arabic mention and
+/// the full names of well-known people, named events and role words (PersonType). English names and keys come from the gazetteer, so an Arabic mention and
 /// its English counterpart share one key.
 /// </summary>
 internal static class GazetteerRecognizer
@@ -36,6 +36,10 @@ internal static class GazetteerRecognizer
                         break;
                     case LexKind.Event:
                         AddNamed(ctx, m, "Event", null);
+                        break;
+                    case LexKind.KnownPerson when m.End - m.Start > 1 && !m.Entry.Ambiguous:
+                        // A well-known person's whole name ("بان كي مون", "Iker Casillas"); one word alone is only a tagger feature.
+                        AddNamed(ctx, m, "Person", null);
                         break;
                     case LexKind.Role:
                         AddRole(ctx, m);
@@ -73,6 +77,19 @@ internal static class GazetteerRecognizer
         }
 
         return !m.Entry.Ambiguous || HasCue(ctx, m);
+    }
+
+    /// <summary>A place named right after a locative word or with the locative proclitic ب: "في الدوحة", "بالدوحة", "in Doha".</summary>
+    public static bool AfterLocative(DocumentContext ctx, Candidate place)
+    {
+        var token = ctx.Tokens[place.FirstToken];
+        if (token.IsArabic && place.Start > token.Start && ctx.Text[token.Start] == 'ب')
+        {
+            return true;
+        }
+
+        var previous = place.FirstToken - 1;
+        return previous >= 0 && LocativeCues.Contains(ctx.Tokens[previous].Folded);
     }
 
     /// <summary>An ambiguous name needs a locative word before it or a neighbouring known name (a list).</summary>

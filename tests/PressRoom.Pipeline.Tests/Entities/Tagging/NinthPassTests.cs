@@ -1,0 +1,85 @@
+using PressRoom.Pipeline.Entities;
+using PressRoom.Pipeline.Entities.Builtin.Lexicon;
+using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Builtin.Text;
+using PressRoom.Pipeline.Entities.Tagging;
+
+namespace PressRoom.Tests.Entities.Tagging;
+
+/// <summary>
+/// The ninth pass of issue 14 (docs/entities.md): movements without their descriptor word, well-known people's full
+/// names, titles the tagger took into a name, places after a locative, and names listed both as a city and a club.
+/// Sentences written for these tests.
+/// </summary>
+public sealed class NinthPassTests
+{
+    static bool Has(IReadOnlyList<ExtractedEntity> entities, string category, string text, string? english = null) =>
+        entities.Any(e => e.Category == category && e.Text == text && (english is null || e.English == english));
+
+    [Fact]
+    public void A_movement_after_its_descriptor_word_is_named_without_it()
+    {
+        var ar = EntityTestHelper.Extract("وقالت مصادر إن حركة حماس رحبت بالمبادرة، بينما هاجم مقاتلو حركة طالبان قافلة قرب قندهار.");
+        Assert.True(Has(ar, "Organization", "حماس", "Hamas"));
+        Assert.True(Has(ar, "Organization", "طالبان", "Taliban"));
+        Assert.DoesNotContain(ar, e => e.Text.StartsWith("حركة", StringComparison.Ordinal));
+
+        // حزب is part of the name itself.
+        Assert.True(Has(EntityTestHelper.Extract("وأعلن حزب الله أنه سيشارك في الحكومة الجديدة."), "Organization", "حزب الله"));
+    }
+
+    [Fact]
+    public void A_well_known_persons_full_name_is_a_person_with_the_listed_english_name()
+    {
+        var ar = EntityTestHelper.Extract("واستقبل الأمين العام بان كي مون وزيرة التعاون الدولي فايزة أبو النجا في نيويورك.");
+        Assert.True(Has(ar, "Person", "بان كي مون", "Ban Ki-moon"));
+        Assert.True(Has(ar, "Person", "فايزة أبو النجا", "Fayza Aboul Naga"));
+    }
+
+    [Fact]
+    public void A_title_the_tagger_took_into_a_name_stays_a_person_type()
+    {
+        var en = EntityTestHelper.Extract("President Joe Biden met Chancellor Olaf Scholz in Washington.", "en");
+        Assert.True(Has(en, "Person", "Olaf Scholz"));
+        Assert.True(Has(en, "PersonType", "Chancellor"));
+        Assert.DoesNotContain(en, e => e.Category == "Person" && e.Text.StartsWith("Chancellor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_dot_of_a_title_before_a_name_does_not_end_the_sequence()
+    {
+        var tokens = Tokenizer.Tokenize("Mr. Daniel Okafor and Dr. Ruth Ames spoke. Then they left.").ToList();
+        var segments = new List<(int Start, int End)>();
+        Segmenter.Split(tokens, segments);
+
+        Assert.Equal(2, segments.Count);
+        Assert.Equal("spoke", tokens[segments[0].End - 2].Folded);
+    }
+
+    [Fact]
+    public void A_lower_case_word_is_not_a_known_persons_name()
+    {
+        // "Said" is a listed singer's surname; "said" in running text is the verb.
+        var context = new DocumentContext("He said that Samira Said would sing.", "en", null, BuiltinLexicon.Default);
+        Assert.Equal("said", context.Tokens[1].Folded);
+        Assert.False(context.HasKind(1, LexKind.KnownPerson));
+        Assert.Equal("said", context.Tokens[4].Folded);
+        Assert.True(context.HasKind(3, LexKind.KnownPerson) && context.HasKind(4, LexKind.KnownPerson));
+    }
+
+    [Fact]
+    public void A_listed_place_after_a_locative_stands_without_the_tagger()
+    {
+        Assert.True(Has(EntityTestHelper.Extract("الحوار الذي عقد بالدوحة أمس"), "Location", "الدوحة"));
+        Assert.True(Has(EntityTestHelper.Extract("The minister told reporters in Bonn that rates would stay.", "en"), "Location", "Bonn"));
+    }
+
+    [Fact]
+    public void A_name_listed_as_a_city_and_a_club_takes_the_taggers_reading()
+    {
+        var match = EntityTestHelper.Extract("Liverpool beat Arsenal 2-1 on Saturday.", "en");
+        Assert.True(Has(match, "Organization", "Liverpool"));
+        var city = EntityTestHelper.Extract("The ship docked in Liverpool on Saturday.", "en");
+        Assert.True(Has(city, "Location", "Liverpool"));
+    }
+}
