@@ -270,7 +270,7 @@ internal static class TaggerRecognizer
 
         foreach (var p in proposed)
         {
-            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p) || p.EndToken - p.FirstToken == 1 && p.Category != "Organization" && Demonyms.IsDemonym(ctx.Tokens[p.FirstToken]))
+            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p) || GazetteerRecognizer.IsPrayerName(ctx, p.FirstToken) || p.EndToken - p.FirstToken == 1 && p.Category != "Organization" && Demonyms.IsDemonym(ctx.Tokens[p.FirstToken]))
             {
                 continue;
             }
@@ -384,12 +384,19 @@ internal static class TaggerRecognizer
 
     /// <summary>The rule's tokens are also listed as a name of the tagger's category: "Liverpool" the city and the club.</summary>
     static bool ListedAs(DocumentContext ctx, Candidate rule, string category) =>
-        ctx.MatchesAt(rule.FirstToken).Any(m => m.End == rule.EndToken && category switch
-        {
-            "Organization" => m.Entry.Kind == LexKind.Organization,
-            "Location" => m.Entry.Kind is LexKind.City or LexKind.Country or LexKind.Region,
-            _ => false,
-        });
+        ctx.MatchesAt(rule.FirstToken).Any(m => m.End == rule.EndToken && Names(m.Entry.Kind, category));
+
+    /// <summary>The rule's tokens are exactly one entry of its category that is not also a common word (الناتو, CNN, الدوحة).</summary>
+    static bool IsUnambiguousEntry(DocumentContext ctx, Candidate rule) =>
+        rule.Priority >= Priorities.Gazetteer
+        && ctx.MatchesAt(rule.FirstToken).Any(m => !m.Entry.Ambiguous && m.End == rule.EndToken && Names(m.Entry.Kind, rule.Category));
+
+    static bool Names(LexKind kind, string category) => category switch
+    {
+        "Organization" => kind == LexKind.Organization,
+        "Location" => kind is LexKind.City or LexKind.Country or LexKind.Region,
+        _ => false,
+    };
 
     /// <summary>
     /// A rule name on a head that is often named after a person (صندوق الملك عبدالله الثاني للتنمية، جامعة خليفة): the
@@ -401,8 +408,8 @@ internal static class TaggerRecognizer
 
     /// <summary>
     /// Rule names trusted where the tagger saw nothing: multi-word gazetteer entries ("مجلس التعاون الخليجي"), proper
-    /// organizations, listed one-word organizations that are not also common words (الناتو, CNN) and short mentions
-    /// linked to a full name (which fall with it below). Other single gazetteer words are not (سيول "floods" is not
+    /// organizations, listed one-word organizations that are not also common words (الناتو, CNN), listed places after
+    /// a locative ("بالدوحة", "in Bonn") and short mentions linked to a full name (which fall with it below). Other single gazetteer words are not (سيول "floods" is not
     /// Seoul, المالي "financial" is not Mali: the tagger has the gazetteer as a feature and judges the context), nor
     /// chains, bare given-name rules or honorific persons the tagger did not see as persons (on ANERcorp dev most of
     /// those were wrong: علي الاقل, "الفريق علي مدي" where الفريق is the team, not the rank).
@@ -412,13 +419,8 @@ internal static class TaggerRecognizer
         || (rule.Category == "Organization" && IsProperOrganization(ctx, rule))
         || (rule.Subcategory == "Structure" && NamesSomeone(ctx, rule))
         || rule.Attributes?.ContainsKey("linkedTo") == true
-        || (rule.Category == "Organization" && IsListedOrganization(ctx, rule))
-        || (rule.Category == "Location" && rule.Priority >= Priorities.Gazetteer && GazetteerRecognizer.AfterLocative(ctx, rule));
-
-    /// <summary>The rule's tokens are exactly one organization entry that is not also a common word.</summary>
-    static bool IsListedOrganization(DocumentContext ctx, Candidate rule) =>
-        rule.Priority >= Priorities.Gazetteer
-        && ctx.MatchesAt(rule.FirstToken).Any(m => m.Entry.Kind == LexKind.Organization && !m.Entry.Ambiguous && m.End == rule.EndToken);
+        || (rule.Category == "Organization" && IsUnambiguousEntry(ctx, rule))
+        || (rule.Category == "Location" && IsUnambiguousEntry(ctx, rule) && GazetteerRecognizer.AfterLocative(ctx, rule));
 
     /// <summary>
     /// A rule structure that carries a person's or a place's name after its head ("صالة راشد بن حمدان", "مطار دبي",

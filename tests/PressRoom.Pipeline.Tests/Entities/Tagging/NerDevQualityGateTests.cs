@@ -14,9 +14,9 @@ public sealed class NerDevQualityGateTests
     static string DataDir => Path.Combine(RepoPaths.Shared, "data", "ner");
 
     [SkippableTheory]
-    [InlineData("ar-anercorp/dev.tsv", "ar", 0.77)]
+    [InlineData("ar-anercorp/dev.tsv", "ar", 0.78)]
     [InlineData("ar-aqmar/dev.tsv", "ar", 0.43)]
-    [InlineData("en-gum/dev.tsv", "en", 0.76)]
+    [InlineData("en-gum/dev.tsv", "en", 0.77)]
     [InlineData("en-wikigold/dev.tsv", "en", 0.63)]
     [InlineData("en-btc/dev.tsv", "en", 0.59)]
     public void Dev_set_strict_micro_F1_stays_above_its_floor(string file, string language, double floor)
@@ -33,13 +33,13 @@ public sealed class NerDevQualityGateTests
     {
         // Headlines and datelines are written in capitals: GUM dev with every token upper-cased (HeadlineCopies with
         // every sentence) stands in for them. 0.506 before the headline-case training copies and the capitals rule; 0.667
-        // after them, 0.640 with the ninth pass's retrained model (docs/entities.md).
+        // after them, 0.65 with the ninth pass's retrained model (docs/entities.md).
         var path = Path.Combine(DataDir, "en-gum/dev.tsv");
         Skip.IfNot(File.Exists(path), "NER dev data not found at ../shared/data/ner/en-gum/dev.tsv.");
 
         var capitals = HeadlineCopies.Of(ConllReader.ReadFile(path), 1).ToList();
         var report = ConllEvaluator.Evaluate(capitals, "en", new BuiltinEntityExtractor());
-        Assert.True(report.Micro.F1 >= 0.63, $"upper-cased GUM dev: strict micro F1 {report.Micro.F1:0.000} < 0.63 ({report.Micro})");
+        Assert.True(report.Micro.F1 >= 0.64, $"upper-cased GUM dev: strict micro F1 {report.Micro.F1:0.000} < 0.64 ({report.Micro})");
     }
 
     [SkippableFact]

@@ -82,4 +82,13 @@ public sealed class NinthPassTests
         var city = EntityTestHelper.Extract("The ship docked in Liverpool on Saturday.", "en");
         Assert.True(Has(city, "Location", "Liverpool"));
     }
+
+    [Fact]
+    public void The_sunset_prayer_is_not_morocco()
+    {
+        var ar = EntityTestHelper.Extract("وأدى سموه والحضور صلاة المغرب جماعة، ثم غادر إلى المغرب في زيارة رسمية.");
+        var morocco = Assert.Single(ar, e => e.Category == "Location");
+        Assert.Equal("المغرب", morocco.Text);
+        Assert.True(morocco.Offset > 40, $"the place is the second المغرب, at {morocco.Offset}");
+    }
 }

@@ -155,9 +155,14 @@ internal static class GazetteerRecognizer
         return false;
     }
 
+    /// <summary>"صلاة المغرب" is the sunset prayer, not Morocco.</summary>
+    public static bool IsPrayerName(DocumentContext ctx, int token) =>
+        token > 0 && token < ctx.Count && ctx.Tokens[token].Folded == "المغرب"
+        && (ctx.Tokens[token - 1].Folded.EndsWith("صلاه", StringComparison.Ordinal) || ctx.Tokens[token - 1].Folded is "اذان" or "الاذان" or "لصلاتي" or "صلاتي");
+
     static void AddLocation(DocumentContext ctx, LexMatch m)
     {
-        if (!Acceptable(ctx, m) || !PreferredHomograph(ctx, m))
+        if (!Acceptable(ctx, m) || !PreferredHomograph(ctx, m) || IsPrayerName(ctx, m.Start))
         {
             return;
         }
