@@ -19,7 +19,7 @@ public sealed record TrainerOptions
     public int Ensemble { get; init; } = 5;
 
     /// <summary>English: an upper-cased copy of every N-th training sentence (headline case; <see cref="HeadlineCopies"/>); 0 = none.</summary>
-    public int UppercaseEvery { get; init; } = 5;
+    public int UppercaseEvery { get; init; } = 3;
 
     /// <summary>Train the second, document-level pass too (<see cref="DocumentPassTrainer"/>).</summary>
     public bool DocumentPass { get; init; } = true;
