@@ -22,4 +22,8 @@ internal static class EntityTestHelper
 
     public static ExtractedEntity Single(IReadOnlyList<ExtractedEntity> entities, string category, string text) =>
         Assert.Single(entities, e => e.Category == category && e.Text == text);
+
+    /// <summary>An entity of the category with exactly this text (and this English name, if given).</summary>
+    public static bool Has(IReadOnlyList<ExtractedEntity> entities, string category, string text, string? english = null) =>
+        entities.Any(e => e.Category == category && e.Text == text && (english is null || e.English == english));
 }

@@ -5,7 +5,8 @@ namespace PressRoom.Pipeline.Entities.Tagging;
 /// <summary>
 /// Cuts the token stream into the sequences the tagger decodes: at line breaks, after sentence-final punctuation and
 /// at a length cap (bounded Viterbi buffers). A dot right after a capital letter standing alone is an initial, not
-/// a sentence end ("Mario J. Lucero", "K. Michael Stevens"), nor is the dot of a title before a name ("Dr. Ruth Ames"). Training uses the same cuts, so both see the same contexts.
+/// a sentence end ("Mario J. Lucero", "K. Michael Stevens"), nor is the dot of a title before a name ("Dr. Ruth
+/// Ames"). Training uses the same cuts, so both see the same contexts.
 /// </summary>
 internal static class Segmenter
 {

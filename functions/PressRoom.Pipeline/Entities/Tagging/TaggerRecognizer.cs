@@ -362,7 +362,8 @@ internal static class TaggerRecognizer
     /// Formal state names ("دولة قطر") and listed bodies ("مكتب الأمم المتحدة لمكافحة الإرهاب") stay whole, as do
     /// rule organizations around a place ("حكومة دولة قطر", "بلدية مسقط"): letting the tagger's place win there gained
     /// 0.006 on ANERcorp dev but cost 0.015 on the held-out releases and 0.011 on the seed. English rule names come
-    /// from the name lexicon and keep their type.
+    /// from the name lexicon and keep their type, unless the same span is also listed under the tagger's type
+    /// ("Liverpool" the club and the city).
     /// </summary>
     static bool TaggerBoundsWin(DocumentContext ctx, Candidate rule, Candidate p)
     {
@@ -371,16 +372,21 @@ internal static class TaggerRecognizer
             return true;
         }
 
-        if (p.Start == rule.Start && p.End == rule.End && ListedAs(ctx, rule, p.Category))
+        var sameSpan = p.Start == rule.Start && p.End == rule.End;
+        if (sameSpan && ListedAs(ctx, rule, p.Category))
         {
             return true;
         }
 
         var arabic = rule.FirstToken >= 0 && rule.FirstToken < ctx.Count && ctx.Tokens[rule.FirstToken].IsArabic;
-        return arabic && ((p.Start == rule.Start && p.End == rule.End)
-            || (rule.Category == "Organization" && p.Category == "Organization" && p.FirstToken == rule.FirstToken + 1 && p.EndToken == rule.EndToken && IsHead(ctx.Tokens[rule.FirstToken], MovementDescriptors)) || (p.Category == rule.Category && rule.Priority < Priorities.Gazetteer)
+        return arabic && (sameSpan || MovementAfterDescriptor(ctx, rule, p) || (p.Category == rule.Category && rule.Priority < Priorities.Gazetteer)
             || (rule.Category == "Organization" && rule.Priority < Priorities.Gazetteer && p.Category == "Person" && !NamedAfter(ctx, rule)));
     }
+
+    /// <summary>The tagger's organization is the rule organization without its first word, a movement descriptor ("حركة حماس").</summary>
+    static bool MovementAfterDescriptor(DocumentContext ctx, Candidate rule, Candidate p) =>
+        rule.Category == "Organization" && p.Category == "Organization" && p.FirstToken == rule.FirstToken + 1 && p.EndToken == rule.EndToken
+        && IsHead(ctx.Tokens[rule.FirstToken], MovementDescriptors);
 
     /// <summary>The rule's tokens are also listed as a name of the tagger's category: "Liverpool" the city and the club.</summary>
     static bool ListedAs(DocumentContext ctx, Candidate rule, string category) =>
@@ -409,8 +415,9 @@ internal static class TaggerRecognizer
     /// <summary>
     /// Rule names trusted where the tagger saw nothing: multi-word gazetteer entries ("مجلس التعاون الخليجي"), proper
     /// organizations, listed one-word organizations that are not also common words (الناتو, CNN), listed places after
-    /// a locative ("بالدوحة", "in Bonn") and short mentions linked to a full name (which fall with it below). Other single gazetteer words are not (سيول "floods" is not
-    /// Seoul, المالي "financial" is not Mali: the tagger has the gazetteer as a feature and judges the context), nor
+    /// a locative ("بالدوحة", "in Bonn") and short mentions linked to a full name (which fall with it below). Other
+    /// single gazetteer words are not (سيول "floods" is not Seoul, المالي "financial" is not Mali: the tagger has the
+    /// gazetteer as a feature and judges the context), nor
     /// chains, bare given-name rules or honorific persons the tagger did not see as persons (on ANERcorp dev most of
     /// those were wrong: علي الاقل, "الفريق علي مدي" where الفريق is the team, not the rank).
     /// </summary>
@@ -462,7 +469,7 @@ internal static class TaggerRecognizer
         return false;
     }
 
-    /// <summary>The end of the longest title (honorific, rank, role) that opens the span and leaves a word after it; else the span's start.</summary>
+    /// <summary>The end of the longest title (honorific, rank, role) that opens the span and leaves a word after it, else its start.</summary>
     static int TitleEnd(DocumentContext ctx, TaggedSpan span)
     {
         var end = span.First;

@@ -1,4 +1,5 @@
 using PressRoom.Pipeline.Entities;
+using static PressRoom.Tests.Entities.EntityTestHelper;
 
 namespace PressRoom.Tests.Entities.Tagging;
 
@@ -8,9 +9,6 @@ namespace PressRoom.Tests.Entities.Tagging;
 /// </summary>
 public sealed class EighthPassTests
 {
-    static bool Has(IReadOnlyList<ExtractedEntity> entities, string category, string text, string? english = null) =>
-        entities.Any(e => e.Category == category && e.Text == text && (english is null || e.English == english));
-
     [Fact]
     public void Listed_companies_and_bodies_are_organizations_with_their_english_names()
     {

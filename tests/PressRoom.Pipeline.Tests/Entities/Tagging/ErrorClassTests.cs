@@ -1,5 +1,6 @@
 using PressRoom.Pipeline.Entities;
 using PressRoom.Pipeline.Entities.Builtin;
+using static PressRoom.Tests.Entities.EntityTestHelper;
 
 namespace PressRoom.Tests.Entities.Tagging;
 
@@ -12,9 +13,6 @@ public sealed class ErrorClassTests
     static IReadOnlyList<ExtractedEntity> Ar(string text) => EntityTestHelper.Extract(text);
 
     static IReadOnlyList<ExtractedEntity> En(string text) => EntityTestHelper.Extract(text, "en");
-
-    static bool Has(IReadOnlyList<ExtractedEntity> entities, string category, string text) =>
-        entities.Any(e => e.Category == category && e.Text == text);
 
     [Fact]
     public void Unknown_names_are_found()

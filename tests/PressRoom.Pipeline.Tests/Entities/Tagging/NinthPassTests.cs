@@ -3,6 +3,7 @@ using PressRoom.Pipeline.Entities.Builtin.Lexicon;
 using PressRoom.Pipeline.Entities.Builtin.Recognizers;
 using PressRoom.Pipeline.Entities.Builtin.Text;
 using PressRoom.Pipeline.Entities.Tagging;
+using static PressRoom.Tests.Entities.EntityTestHelper;
 
 namespace PressRoom.Tests.Entities.Tagging;
 
@@ -13,9 +14,6 @@ namespace PressRoom.Tests.Entities.Tagging;
 /// </summary>
 public sealed class NinthPassTests
 {
-    static bool Has(IReadOnlyList<ExtractedEntity> entities, string category, string text, string? english = null) =>
-        entities.Any(e => e.Category == category && e.Text == text && (english is null || e.English == english));
-
     [Fact]
     public void A_movement_after_its_descriptor_word_is_named_without_it()
     {

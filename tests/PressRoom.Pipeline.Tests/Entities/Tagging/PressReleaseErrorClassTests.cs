@@ -1,4 +1,5 @@
 using PressRoom.Pipeline.Entities;
+using static PressRoom.Tests.Entities.EntityTestHelper;
 
 namespace PressRoom.Tests.Entities.Tagging;
 
@@ -11,9 +12,6 @@ public sealed class PressReleaseErrorClassTests
     static IReadOnlyList<ExtractedEntity> Ar(string text) => EntityTestHelper.Extract(text);
 
     static IReadOnlyList<ExtractedEntity> En(string text) => EntityTestHelper.Extract(text, "en");
-
-    static bool Has(IReadOnlyList<ExtractedEntity> entities, string category, string text) =>
-        entities.Any(e => e.Category == category && e.Text == text);
 
     [Fact]
     public void Clock_times_are_times_not_quantities()

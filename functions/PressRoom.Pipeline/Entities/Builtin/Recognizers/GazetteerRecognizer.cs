@@ -5,8 +5,8 @@ namespace PressRoom.Pipeline.Entities.Builtin.Recognizers;
 
 /// <summary>
 /// Known names from the gazetteers: countries (with "دولة/جمهورية …" prefixes), cities, regions, well-known bodies,
-/// the full names of well-known people, named events and role words (PersonType). English names and keys come from the gazetteer, so an Arabic mention and
-/// its English counterpart share one key.
+/// the full names of well-known people, named events and role words (PersonType). English names and keys come from
+/// the gazetteer, so an Arabic mention and its English counterpart share one key.
 /// </summary>
 internal static class GazetteerRecognizer
 {
