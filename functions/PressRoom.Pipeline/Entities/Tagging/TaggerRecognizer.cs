@@ -244,7 +244,7 @@ internal static class TaggerRecognizer
             // اياد علاوي تصريحات طالباني", "الفريق سعيد أحمد صاحب الجهد") is a chain that did not stop: the tagger's names
             // win there ("Sheikh Saif bin Hilal Al Harthy" over "Saif bin" + "Hilal Al Harthy" stays whole);
             // so does a tagger person around a linked short mention ("أبو الغيط", not "الغيط").
-            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson && Contiguous(proposed, from, to) && rule.End <= personEnd) || (attributes.ContainsKey("linkedTo") && !insidePerson));
+            var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson && Contiguous(proposed, from, to) && rule.End <= personEnd && !FamilyNameAfter(ctx, rule, personEnd)) || (attributes.ContainsKey("linkedTo") && !insidePerson));
             if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization" || (rule.Subcategory == "Structure" && NamedAfterPerson(ctx, rule) && OnlyPersons(proposed, from, to))))))
             {
                 for (var k = from; k < to; k++)
@@ -286,6 +286,14 @@ internal static class TaggerRecognizer
         CompanyMentions.Apply(ctx);
         KnownPersons.Name(ctx);
     }
+
+    /// <summary>
+    /// The tagger's person goes on past an honorific person with a definite word, a family name ("السيد حسين الفردان"),
+    /// not with a preposition ("سعادة الشيخة علياء بالمشاركين").
+    /// </summary>
+    static bool FamilyNameAfter(DocumentContext ctx, Candidate rule, int personEnd) =>
+        rule.End < personEnd && rule.EndToken < ctx.Count && ctx.Tokens[rule.EndToken] is { IsArabic: true } next
+        && next.Folded.StartsWith("ال", StringComparison.Ordinal) && next.End <= personEnd;
 
     /// <summary>
     /// The spans [from, to) are all persons: a structure named after someone ("صالة راشد بن حمدان", "مستشفى الملك

@@ -89,4 +89,14 @@ public sealed class NinthPassTests
         Assert.Equal("المغرب", morocco.Text);
         Assert.True(morocco.Offset > 40, $"the place is the second المغرب, at {morocco.Offset}");
     }
+
+    [Fact]
+    public void A_family_name_after_an_honorific_person_stays_in_the_name()
+    {
+        // The honorific rule stops at the given name; the tagger reads on to the family name.
+        var ar = EntityTestHelper.Extract("من جهته قال السيد خالد الفردان مدير الإدارة إن المشروع سينتهي.\nوقال الدكتور سالم العمران إن النتائج جيدة.");
+        Assert.True(Has(ar, "Person", "خالد الفردان"));
+        Assert.True(Has(ar, "Person", "سالم العمران"));
+        Assert.DoesNotContain(ar, e => e.Category == "Person" && e.Text is "خالد" or "سالم");
+    }
 }
