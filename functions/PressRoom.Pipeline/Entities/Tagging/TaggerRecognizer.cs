@@ -284,6 +284,7 @@ internal static class TaggerRecognizer
         }
 
         CompanyMentions.Apply(ctx);
+        QuotedTitles.Apply(ctx);
         KnownPersons.Name(ctx);
     }
 

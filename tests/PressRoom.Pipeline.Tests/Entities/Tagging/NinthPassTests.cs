@@ -99,4 +99,12 @@ public sealed class NinthPassTests
         Assert.True(Has(ar, "Person", "سالم العمران"));
         Assert.DoesNotContain(ar, e => e.Category == "Person" && e.Text is "خالد" or "سالم");
     }
+
+    [Fact]
+    public void A_listed_paper_named_alone_between_quotes_is_the_paper_not_the_place()
+    {
+        var ar = EntityTestHelper.Extract("وقال الوزير لـ« الشرق الأوسط » إن الأمن في الشرق الأوسط يتطلب تعاونا.");
+        Assert.True(Has(ar, "Organization", "الشرق الأوسط", "Asharq Al-Awsat"));
+        Assert.True(Has(ar, "Location", "الشرق الأوسط", "Middle East"));
+    }
 }
