@@ -44,6 +44,7 @@ public sealed class GazetteerDataTests
     [InlineData("organizations-more.tsv", 2, 3)]
     [InlineData("cities.tsv", 3, 4)]
     [InlineData("given-names.tsv", 2, 3)]
+    [InlineData("given-names-latin.tsv", 1, 2)]
     [InlineData("regions.tsv", 3, 4)]
     [InlineData("organizations-arab.tsv", 2, 3)]
     [InlineData("persons-known.tsv", 2, 3)]

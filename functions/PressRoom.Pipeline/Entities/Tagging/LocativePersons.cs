@@ -8,6 +8,8 @@ namespace PressRoom.Pipeline.Entities.Tagging;
 /// and Jazirat Al Hamra", "at Mina Al Arab", "from Accra, Kumasi and Takoradi"): a tagger person right after "in", "at",
 /// "near" or "between", or listed after a place (", " / "and" / "or"), that starts with no known given name or title and
 /// is not a short mention of someone named earlier, is a place (a list item only where the list goes on after it).
+/// A tagger organization listed after a place with no organization word or list entry in it is a place too ("between
+/// Al Sawadi and Ras Tawwal").
 /// </summary>
 internal static class LocativePersons
 {
@@ -15,13 +17,27 @@ internal static class LocativePersons
 
     static bool PlaceEndsAt(List<Candidate> candidates, int token) => candidates.Any(c => c.Category == "Location" && c.EndToken == token);
 
+    /// <summary>A listed organization or one with an organization head word ("Ministry", "Authority") is a body.</summary>
+    static bool KnownBody(DocumentContext ctx, Candidate p)
+    {
+        for (var i = p.FirstToken; i < p.EndToken; i++)
+        {
+            if (ctx.MatchesAt(i).Any(m => m.Entry.Kind is LexKind.Organization or LexKind.OrgHead))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static void Apply(DocumentContext ctx, List<Candidate> proposed)
     {
         proposed.Sort((a, b) => a.Start.CompareTo(b.Start));
         for (var k = 0; k < proposed.Count; k++)
         {
             var p = proposed[k];
-            if (p.Category != "Person" || p.Attributes?.ContainsKey("linkedTo") == true || p.FirstToken < 1 || !ctx.Tokens[p.FirstToken].IsLatin
+            if (p.Category is not ("Person" or "Organization") || p.Attributes?.ContainsKey("linkedTo") == true || p.FirstToken < 1 || !ctx.Tokens[p.FirstToken].IsLatin
                 || ctx.MatchesAt(p.FirstToken).Any(m => m.Entry.Kind is LexKind.GivenName or LexKind.Honorific or LexKind.Rank or LexKind.Role)
                 || ctx.MatchesAt(p.FirstToken - 1).Any(m => m.Entry.Kind is LexKind.Honorific or LexKind.Rank or LexKind.Role))
             {
@@ -34,7 +50,7 @@ internal static class LocativePersons
             var possessive = EnglishNameRecognizer.IsPossessive(ctx.Tokens[p.EndToken - 1]) || after is "'s" or "'";
             var listed = before is "," or "and" or "or" && after is "," or "and" or "or" or "." or ";" or ")"
                 && (PlaceEndsAt(proposed, p.FirstToken - 1) || PlaceEndsAt(ctx.Candidates, p.FirstToken - 1));
-            if (!possessive && (Locatives.Contains(before) || listed))
+            if (!possessive && (p.Category == "Person" ? Locatives.Contains(before) || listed : listed && !KnownBody(ctx, p)))
             {
                 proposed[k] = new Candidate
                 {

@@ -33,13 +33,13 @@ public sealed class NerDevQualityGateTests
     {
         // Headlines and datelines are written in capitals: GUM dev with every token upper-cased (HeadlineCopies with
         // every sentence) stands in for them. 0.506 before the headline-case training copies and the capitals rule, 0.667
-        // after them; 0.68 with a copy of every third English sentence (ninth pass, docs/entities.md).
+        // after them; 0.70 with a copy of every third English sentence and Latin given names (ninth pass, docs/entities.md).
         var path = Path.Combine(DataDir, "en-gum/dev.tsv");
         Skip.IfNot(File.Exists(path), "NER dev data not found at ../shared/data/ner/en-gum/dev.tsv.");
 
         var capitals = HeadlineCopies.Of(ConllReader.ReadFile(path), 1).ToList();
         var report = ConllEvaluator.Evaluate(capitals, "en", new BuiltinEntityExtractor());
-        Assert.True(report.Micro.F1 >= 0.67, $"upper-cased GUM dev: strict micro F1 {report.Micro.F1:0.000} < 0.67 ({report.Micro})");
+        Assert.True(report.Micro.F1 >= 0.68, $"upper-cased GUM dev: strict micro F1 {report.Micro.F1:0.000} < 0.68 ({report.Micro})");
     }
 
     [SkippableFact]

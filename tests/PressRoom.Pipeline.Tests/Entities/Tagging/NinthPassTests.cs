@@ -66,6 +66,18 @@ public sealed class NinthPassTests
     }
 
     [Fact]
+    public void A_latin_given_name_is_a_feature_of_capitalized_words_in_english_text_only()
+    {
+        var english = new DocumentContext("Lena said she will ask Lena's brother.", "en", null, BuiltinLexicon.Default);
+        Assert.True(english.HasKind(0, LexKind.LatinGivenName));
+        Assert.Equal("will", english.Tokens[3].Folded);
+        Assert.False(english.HasKind(3, LexKind.LatinGivenName));
+
+        var arabic = new DocumentContext("وقالت Lena إن الاجتماع انتهى.", "ar", null, BuiltinLexicon.Default);
+        Assert.DoesNotContain(Enumerable.Range(0, arabic.Count), i => arabic.HasKind(i, LexKind.LatinGivenName));
+    }
+
+    [Fact]
     public void A_listed_place_after_a_locative_stands_without_the_tagger()
     {
         Assert.True(Has(EntityTestHelper.Extract("الحوار الذي عقد بالدوحة أمس"), "Location", "الدوحة"));

@@ -232,6 +232,11 @@ internal sealed class BuiltinLexicon
         {
             AddEntry(row[0], LexKind.KnownPerson, row[1], null, null, ambiguous: Flag(row, 2));
         }
+
+        foreach (var row in Rows("given-names-latin.tsv"))
+        {
+            AddEntry(row[0], LexKind.LatinGivenName, row[0], null, null, ambiguous: Flag(row, 1));
+        }
     }
 
     void AddEntry(string surface, LexKind kind, string? english, string? subcategory, string? code, decimal number = 0, bool ambiguous = false)

@@ -44,6 +44,9 @@ internal enum LexKind
 
     /// <summary>A well-known person's name or second-mention surname (persons-known.tsv): a tagger feature, and the English name of a person whose whole name it is.</summary>
     KnownPerson,
+
+    /// <summary>A given name written in Latin letters and not of Arabic origin (given-names-latin.tsv: John, Ingrid, Akmal): a tagger feature only.</summary>
+    LatinGivenName,
 }
 
 /// <summary>One gazetteer entry, compiled into <see cref="LexiconTrie"/>.</summary>

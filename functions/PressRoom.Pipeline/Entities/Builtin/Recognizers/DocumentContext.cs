@@ -23,6 +23,7 @@ internal sealed class DocumentContext
         _matches = new List<LexMatch>?[Tokens.Count];
         _kinds = new ulong[Tokens.Count];
         var buffer = new List<LexMatch>();
+        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
         // Words repeat (Zipf): clitic forms are computed once per distinct word of the document.
         var variants = new Dictionary<string, CliticVariant[]>(StringComparer.Ordinal);
@@ -39,10 +40,15 @@ internal sealed class DocumentContext
             buffer.Clear();
             lexicon.Trie.MatchAt(Tokens, i, buffer);
 
-            // A known person's Latin name is a name only capitalized: "said" is not Samira Said, "rice" not Condoleezza Rice.
+            // A person's Latin name is a name only capitalized: "said" is not Samira Said, "will" not Will. Latin given
+            // names are a feature of English text only (the Arabic model is trained without them).
             if (token.IsLatin && !token.IsCapitalized)
             {
-                buffer.RemoveAll(m => m.Entry.Kind == LexKind.KnownPerson);
+                buffer.RemoveAll(m => m.Entry.Kind is LexKind.KnownPerson or LexKind.LatinGivenName);
+            }
+            else if (token.IsLatin && !english)
+            {
+                buffer.RemoveAll(m => m.Entry.Kind == LexKind.LatinGivenName);
             }
 
             if (buffer.Count > 0)
