@@ -177,7 +177,7 @@ internal static class TaggerRecognizer
         }
 
         var proposed = new List<Candidate>(spans.Count);
-        foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, spans), Categories))
+        foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, LowercaseTails.Trim(ctx, spans)), Categories))
         {
             if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
             {

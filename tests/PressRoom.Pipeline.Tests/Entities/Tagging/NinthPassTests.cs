@@ -119,4 +119,13 @@ public sealed class NinthPassTests
         Assert.True(Has(ar, "Organization", "الشرق الأوسط", "Asharq Al-Awsat"));
         Assert.True(Has(ar, "Location", "الشرق الأوسط", "Middle East"));
     }
+
+    [Fact]
+    public void An_english_name_does_not_end_in_lower_case_words()
+    {
+        // A title line without a full stop: the tagger read on into "container terminal".
+        var en = EntityTestHelper.Extract("Ministry of Transport announces expansion of Hamad Port container terminal\n\nThe work starts in May.", "en");
+        Assert.True(Has(en, "Location", "Hamad Port"));
+        Assert.DoesNotContain(en, e => e.Text.EndsWith("terminal", StringComparison.Ordinal));
+    }
 }
