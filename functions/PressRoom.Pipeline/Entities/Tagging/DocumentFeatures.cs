@@ -8,7 +8,7 @@ namespace PressRoom.Pipeline.Entities.Tagging;
 /// </summary>
 internal sealed class DocumentFeatures
 {
-    // Template ids of the second pass (apart from FeatureExtractor's 1–43).
+    // Template ids of the second pass (apart from FeatureExtractor's 1–46).
     const int OwnTag = 60, PrevTag = 61, NextTag = 62, OtherTypes = 63, OwnAndOther = 64, NeverNamed = 65;
 
     // Per stem: bit per type (PER, LOC, ORG, MISC … by type index) seen once, and seen at least twice.

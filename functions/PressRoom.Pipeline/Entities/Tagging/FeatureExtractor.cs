@@ -16,7 +16,7 @@ internal sealed class FeatureExtractor
         BigramL = 26, BigramR = 27, Position = 28, KindHere = 29, KindInside = 30, KindM1 = 31, KindP1 = 32,
         Length = 33, ShapeContext = 34, CapRun = 35, KindM2 = 36, NormShapeM1 = 37,
         StemM2 = 38, StemP2 = 39, SkipGram = 40, StemBigram = 41, KindP2 = 42,
-        DocLower = 43;
+        DocLower = 43, Dictionary = 44, DictionaryM1 = 45, DictionaryP1 = 46;
 
     const ulong Start = 0x5354415254UL, End = 0x454E44UL;
 
@@ -24,10 +24,20 @@ internal sealed class FeatureExtractor
     ulong[] _stem = new ulong[64];
     ulong[] _shape = new ulong[64];
     ulong[] _inside = new ulong[64];
+    int[] _dictionary = new int[64];
 
     // Latin words the document also writes in lower case ("May", "Bill", "Apple" at a sentence start): built once per document.
     DocumentContext? _document;
+    bool _english;
     readonly HashSet<string> _lowerCase = new(StringComparer.Ordinal);
+
+    readonly CommonWords _words;
+
+    public FeatureExtractor(CommonWords words) => _words = words;
+
+    public FeatureExtractor() : this(CommonWords.Default)
+    {
+    }
 
     public void Extract(DocumentContext ctx, int start, int end, FeatureBuffer buffer)
     {
@@ -35,6 +45,7 @@ internal sealed class FeatureExtractor
         if (!ReferenceEquals(ctx, _document))
         {
             _document = ctx;
+            _english = ctx.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
             _lowerCase.Clear();
             foreach (var t in ctx.Tokens)
             {
@@ -52,6 +63,7 @@ internal sealed class FeatureExtractor
             _stem = new ulong[size];
             _shape = new ulong[size];
             _inside = new ulong[size];
+            _dictionary = new int[size];
         }
 
         Array.Clear(_inside, 0, n);
@@ -62,6 +74,7 @@ internal sealed class FeatureExtractor
             _norm[k] = FeatureHash.OfNormalized(token.Folded);
             _stem[k] = FeatureHash.OfNormalized(StemOf(token).Stem);
             _shape[k] = ShapeHash(ctx.Text.AsSpan(token.Start, token.Length));
+            _dictionary[k] = _english ? DictionaryClass(token) : 0;
 
             // Multi-token gazetteer matches: mark the tokens they run through (the first token has its own bits).
             foreach (var m in ctx.MatchesAt(i))
@@ -139,6 +152,14 @@ internal sealed class FeatureExtractor
             b.Add(FeatureHash.Key(DocLower, _lowerCase.Contains(token.Folded) ? 1UL + (k == 0 ? 2UL : 0) : 0UL));
         }
 
+        // English only: on Arabic the dictionary (hunspell-ar) gained nothing on dev (ninth pass follow-up).
+        if (_english)
+        {
+            b.Add(FeatureHash.Key(Dictionary, (ulong)_dictionary[k]));
+            b.Add(FeatureHash.Key(DictionaryM1, k > 0 ? (ulong)_dictionary[k - 1] : Start));
+            b.Add(FeatureHash.Key(DictionaryP1, k + 1 < n ? (ulong)_dictionary[k + 1] : End));
+        }
+
         AddKinds(b, KindHere, ctx.KindBits(i));
         AddKinds(b, KindInside, _inside[k]);
         AddKinds(b, KindM1, k > 0 ? ctx.KindBits(i - 1) | _inside[k - 1] : 0);
@@ -146,6 +167,10 @@ internal sealed class FeatureExtractor
         AddKinds(b, KindM2, k > 1 ? ctx.KindBits(i - 2) : 0);
         AddKinds(b, KindP2, k + 2 < n ? ctx.KindBits(i + 2) : 0);
     }
+
+    /// <summary>The dictionary class of a word (<see cref="CommonWords.Classify"/>), with its capital and script; other tokens 16.</summary>
+    int DictionaryClass(Token token) =>
+        !token.IsWord ? 16 : _words.Classify(token) | (token.IsCapitalized ? 4 : 0) | (token.IsArabic ? 8 : 0);
 
     static void AddKinds(FeatureBuffer b, int template, ulong bits)
     {
