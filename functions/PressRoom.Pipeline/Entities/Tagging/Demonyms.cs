@@ -20,6 +20,25 @@ internal static class Demonyms
         "malaysian", "filipino", "thai", "vietnamese", "ukrainian", "polish", "european", "african", "asian", "arab",
     };
 
+    /// <summary>Nationality nouns and adjectives that stand before a person's name in sports and news copy.</summary>
+    static readonly HashSet<string> BeforeNames = new(StringComparer.Ordinal)
+    {
+        "dutchman", "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman", "irishwoman",
+        "scotsman", "welshman", "briton", "spaniard", "dane", "swede", "norwegian", "argentine", "argentinian",
+        "belgian", "austrian", "czech", "croatian", "hungarian", "romanian", "bulgarian", "mexican", "colombian",
+        "chilean", "peruvian", "venezuelan", "uruguayan", "ecuadorean", "ecuadorian", "cuban", "jamaican", "kenyan",
+        "ethiopian", "zimbabwean", "cameroonian", "ivorian", "senegalese", "slovak", "slovenian", "danish", "finnish",
+        "icelandic", "irish", "scottish", "welsh", "english", "latvian", "lithuanian", "estonian", "belarusian",
+        "armenian", "azerbaijani", "taiwanese", "singaporean", "ghanaian", "nigerian", "egyptian", "moroccan",
+        "tunisian", "algerian", "saudi", "iranian", "israeli", "turk", "greek", "cypriot", "maltese", "luxembourger",
+        "kiwi", "aussie", "american", "canadian", "australian", "brazilian", "german", "italian", "russian", "swiss",
+        "japanese", "chinese", "korean", "indian", "pakistani", "ukrainian", "polish", "portuguese", "serbian",
+        "swedish", "french", "spanish", "british", "dutch", "qatari", "emirati", "kuwaiti", "bahraini", "omani",
+    };
+
     /// <summary>A single Latin token that is a nationality adjective.</summary>
     public static bool IsDemonym(Token token) => token.IsLatin && Words.Contains(token.Folded);
+
+    /// <summary>A Latin nationality noun or adjective that may stand before a name ("Dutchman", "Australian").</summary>
+    public static bool IsNationality(Token token) => token.IsLatin && (Words.Contains(token.Folded) || BeforeNames.Contains(token.Folded));
 }

@@ -177,7 +177,9 @@ internal static class TaggerRecognizer
         }
 
         var proposed = new List<Candidate>(spans.Count);
-        foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, LowercaseTails.Trim(ctx, spans)), Categories))
+        // Wire-copy layout (English): nationality before a name, datelines, results tables, headlines in capitals.
+        var laidOut = HeadlineMentions.Apply(ctx, ResultLines.Apply(ctx, Datelines.Apply(ctx, NationalityBeforeNames.Trim(ctx, LowercaseTails.Trim(ctx, spans)))));
+        foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, laidOut), Categories))
         {
             if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
             {
@@ -198,6 +200,10 @@ internal static class TaggerRecognizer
         proposed.Sort((a, b) => a.Start.CompareTo(b.Start));
         var confirmed = new HashSet<Candidate>();
         var capitals = CapitalsText.Mark(ctx);
+
+        // In capitals every word looks like part of a name: a rule event there is the headline run on from its head
+        // word ("AFRICAN UNION SUMMIT OPENS WITH CALLS FOR SUDAN"), so only listed events stand.
+        ctx.Candidates.RemoveAll(c => capitals is not null && c.Category == "Event" && c.Priority < Priorities.Gazetteer && c.FirstToken >= 0 && capitals[c.FirstToken]);
         ctx.Candidates.RemoveAll(rule =>
         {
             if (!IsName(rule.Category))

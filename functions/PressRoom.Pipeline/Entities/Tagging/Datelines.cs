@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using PressRoom.Pipeline.Entities.Builtin.Lexicon;
+using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+
+namespace PressRoom.Pipeline.Entities.Tagging;
+
+/// <summary>
+/// A wire dateline opens a line with a place in capitals, an optional ", State" or ", Country", then the date:
+/// "MILAN 2026-01-14", "TOULOUSE , France 2026-01-12", "UNITED NATIONS 2025-11-13". Without lower case around it the
+/// tagger reads the capitals as an acronym (an organization) or nothing; the layout says it is the place.
+/// </summary>
+internal static partial class Datelines
+{
+    const int MaxWords = 4;
+
+    public static List<TaggedSpan> Apply(DocumentContext ctx, List<TaggedSpan> spans)
+    {
+        foreach (var (start, end) in TaggedSpans.Lines(ctx))
+        {
+            var place = start;
+            while (place < end && place - start < MaxWords && TaggedSpans.IsAllCaps(ctx, ctx.Tokens[place]) && !IsStopWord(ctx, place))
+            {
+                place++;
+            }
+
+            if (place == start || place == end)
+            {
+                continue;
+            }
+
+            // ", Georgia" / ", France": capitalized words after a comma, up to the date.
+            var region = (First: -1, End: -1);
+            var date = place;
+            if (ctx.Tokens[place].IsPunct(','))
+            {
+                var i = place + 1;
+                while (i < end && i - place <= MaxWords && ctx.Tokens[i] is { IsLatin: true, IsCapitalized: true })
+                {
+                    i++;
+                }
+
+                region = i > place + 1 ? (place + 1, i) : region;
+                date = i;
+            }
+
+            if (date < end && StartsDate(ctx, date))
+            {
+                TaggedSpans.Replace(spans, new TaggedSpan("LOC", start, place));
+                if (region.First >= 0)
+                {
+                    TaggedSpans.Replace(spans, new TaggedSpan("LOC", region.First, region.End));
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>A day's date starts at the token ("2026-01-14", "January 14"): a year alone ("IN 2015 ,") is no dateline.</summary>
+    static bool StartsDate(DocumentContext ctx, int token) =>
+        ctx.Candidates.Any(c => c.Category == "DateTime" && c.FirstToken == token && c.Value is { } value && DayValue().IsMatch(value));
+
+    static bool IsStopWord(DocumentContext ctx, int token) => (ctx.KindBits(token) & (1UL << (int)LexKind.Stop)) != 0;
+
+    [GeneratedRegex(@"^(\d{4}|-)-\d{2}-\d{2}$")]
+    private static partial Regex DayValue();
+}

@@ -1,0 +1,79 @@
+using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Builtin.Text;
+
+namespace PressRoom.Pipeline.Entities.Tagging;
+
+/// <summary>
+/// A headline in capitals names what the story names: "BRITAIN 'S REEVES RAISES TAXES" is about the Rachel Reeves of
+/// the body, "AFRICAN UNION SUMMIT OPENS" about its African Union. In a segment in capitals, a run of words that is a
+/// name the tagger found in normal text of the same document, or the surname of a person found there, takes that
+/// name's type; the tagger alone, without lower case to go by, misses most of these.
+/// </summary>
+internal static class HeadlineMentions
+{
+    const int MaxWords = 6;
+
+    static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal) { ["Person"] = "PER", ["Location"] = "LOC", ["Organization"] = "ORG" };
+
+    public static List<TaggedSpan> Apply(DocumentContext ctx, List<TaggedSpan> spans)
+    {
+        if (CapitalsText.Mark(ctx) is not { } capitals)
+        {
+            return spans;
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var surnames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rules = ctx.Candidates.Where(c => c.FirstToken >= 0 && c.Priority >= Priorities.Gazetteer && Types.ContainsKey(c.Category)).Select(c => new TaggedSpan(Types[c.Category], c.FirstToken, c.EndToken));
+        foreach (var span in spans.Concat(rules).Where(s => !capitals[s.First] && ctx.Tokens[s.First].IsLatin && InLowerCaseLine(ctx, s.First)))
+        {
+            names.TryAdd(TaggedSpans.Folded(ctx, span.First, span.End), span.Type);
+            if (span.Type == "PER" && span.End - span.First >= 2)
+            {
+                surnames.TryAdd(ctx.Tokens[span.End - 1].Folded, span.Type);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return spans;
+        }
+
+        for (var i = 0; i < ctx.Count; i++)
+        {
+            if (!capitals[i] || !TaggedSpans.IsAllCaps(ctx, ctx.Tokens[i]))
+            {
+                continue;
+            }
+
+            for (var length = Math.Min(MaxWords, ctx.Count - i); length >= 1; length--)
+            {
+                var text = TaggedSpans.Folded(ctx, i, i + length);
+                if ((names.TryGetValue(text, out var type) || (length == 1 && surnames.TryGetValue(text, out type))) && !WithinLonger(spans, i, type))
+                {
+                    TaggedSpans.Replace(spans, new TaggedSpan(type, i, i + length));
+                    i += length - 1;
+                    break;
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>
+    /// The tagger already has a longer name of that type starting before the match: "SOUTH KOREA" stays whole where
+    /// the body also says "Korea", "JOSHUA NORTON" where it says Norton.
+    /// </summary>
+    static bool WithinLonger(List<TaggedSpan> spans, int token, string type) => spans.Any(s => s.Type == type && s.First < token && s.End > token);
+
+    /// <summary>The token's line has lower-case letters: body text, not another headline or a line of capitals.</summary>
+    static bool InLowerCaseLine(DocumentContext ctx, int token)
+    {
+        var start = ctx.Tokens.FindLastIndex(token, t => t.Kind == TokenKind.Break) + 1;
+        var end = ctx.Tokens.FindIndex(token, t => t.Kind == TokenKind.Break);
+        var from = ctx.Tokens[start].Start;
+        var to = end < 0 ? ctx.Text.Length : ctx.Tokens[end].Start;
+        return ctx.Text.AsSpan(from, to - from).ContainsAnyInRange('a', 'z');
+    }
+}

@@ -1,0 +1,93 @@
+using PressRoom.Pipeline.Entities.Builtin.Lexicon;
+using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Builtin.Text;
+
+namespace PressRoom.Pipeline.Entities.Tagging;
+
+/// <summary>
+/// Sports results as wire services send them, one line each: a score line "Leeds 2 Aston Villa 1", a fixture
+/// "Real Betis v Osasuna", a standings line "Barcelona 28 21 4 3 61 22 67". The names there are teams: a club (an
+/// organization, also when it carries a city's name) or a country's national team (a place, by news convention).
+/// The tagger reads city-named clubs as the city and runs names on over the scores.
+/// </summary>
+internal static class ResultLines
+{
+    const int MaxNameWords = 5;
+
+    public static List<TaggedSpan> Apply(DocumentContext ctx, List<TaggedSpan> spans)
+    {
+        foreach (var (start, end) in TaggedSpans.Lines(ctx))
+        {
+            foreach (var (first, last) in Teams(ctx, start, end))
+            {
+                TaggedSpans.Replace(spans, new TaggedSpan(IsCountry(ctx, first, last) ? "LOC" : "ORG", first, last));
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>The team names of a results line, or none when the line is not one.</summary>
+    static List<(int First, int End)> Teams(DocumentContext ctx, int start, int end)
+    {
+        var teams = new List<(int, int)>();
+        var i = start;
+        if (ctx.Tokens[i].Kind == TokenKind.Number)
+        {
+            i++; // a standings position
+        }
+
+        var first = Name(ctx, i, end);
+        if (first == i)
+        {
+            return [];
+        }
+
+        teams.Add((i, first));
+        i = first;
+
+        // Fixture: Name v Name.
+        if (i < end && ctx.Tokens[i].Folded is "v" or "vs" or "vs.")
+        {
+            var other = Name(ctx, i + 1, end);
+            return other == end && other > i + 1 ? [.. teams, (i + 1, other)] : [];
+        }
+
+        // Score line: Name N Name N, then perhaps a parenthesis ("( 10 innings )").
+        if (i + 1 < end && IsScore(ctx.Tokens[i]) && Name(ctx, i + 1, end) is var second && second > i + 1
+            && second < end && IsScore(ctx.Tokens[second]) && (second + 1 == end || ctx.Tokens[second + 1].IsPunct('(')))
+        {
+            return [.. teams, (i + 1, second)];
+        }
+
+        // Standings: Name and at least three numbers, nothing else.
+        var numbers = 0;
+        for (; i < end && ctx.Tokens[i].Kind == TokenKind.Number; i++)
+        {
+            numbers++;
+        }
+
+        return numbers >= 3 && i == end ? teams : [];
+    }
+
+    /// <summary>The end of a run of 1–5 capitalized Latin words from <paramref name="i"/> (i itself when there is none).</summary>
+    static int Name(DocumentContext ctx, int i, int end)
+    {
+        var j = i;
+        while (j < end && j - i < MaxNameWords && ctx.Tokens[j] is { IsLatin: true, IsCapitalized: true })
+        {
+            j++;
+        }
+
+        return j < end && ctx.Tokens[j] is { IsLatin: true, IsCapitalized: true } ? i : j;
+    }
+
+    static bool IsScore(Token token) => token.Kind == TokenKind.Number && token.Folded.All(char.IsAsciiDigit) && token.Folded.Length <= 3;
+
+    /// <summary>The home nations field national teams but are regions in the lists (as is Lazio, a club's name too).</summary>
+    static readonly HashSet<string> HomeNations = new(StringComparer.Ordinal) { "england", "scotland", "wales", "northern ireland" };
+
+    /// <summary>The whole name is a listed country or a home nation.</summary>
+    static bool IsCountry(DocumentContext ctx, int first, int end) =>
+        ctx.MatchesAt(first).Any(m => m.Entry.Kind == LexKind.Country && m.End == end) || HomeNations.Contains(TaggedSpans.Folded(ctx, first, end));
+}

@@ -1,0 +1,42 @@
+using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Builtin.Text;
+
+namespace PressRoom.Pipeline.Entities.Tagging;
+
+/// <summary>Small operations on the tagger's spans shared by the newswire layout rules.</summary>
+internal static class TaggedSpans
+{
+    /// <summary>Puts <paramref name="span"/> in the list in start order, removing every span it overlaps.</summary>
+    public static void Replace(List<TaggedSpan> spans, TaggedSpan span)
+    {
+        spans.RemoveAll(s => s.First < span.End && span.First < s.End);
+        var at = spans.FindIndex(s => s.First > span.First);
+        spans.Insert(at < 0 ? spans.Count : at, span);
+    }
+
+    /// <summary>A Latin word written in capitals only ("MILAN", "U.S.").</summary>
+    public static bool IsAllCaps(DocumentContext ctx, Token token) =>
+        token is { IsLatin: true, IsCapitalized: true } && !ctx.Text.AsSpan(token.Start, token.Length).ContainsAnyInRange('a', 'z');
+
+    /// <summary>The lines of the document as token ranges [start, end), without the line breaks.</summary>
+    public static IEnumerable<(int Start, int End)> Lines(DocumentContext ctx)
+    {
+        var start = 0;
+        for (var i = 0; i <= ctx.Count; i++)
+        {
+            if (i == ctx.Count || ctx.Tokens[i].Kind == TokenKind.Break)
+            {
+                if (i > start)
+                {
+                    yield return (start, i);
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+
+    /// <summary>The tokens of a range joined by single spaces, folded: the text two mentions of one name share.</summary>
+    public static string Folded(DocumentContext ctx, int first, int end) =>
+        string.Join(' ', ctx.Tokens.Skip(first).Take(end - first).Select(t => t.Folded));
+}

@@ -1,0 +1,86 @@
+using PressRoom.Pipeline.Entities.Builtin.Lexicon;
+using PressRoom.Pipeline.Entities.Builtin.Recognizers;
+using PressRoom.Pipeline.Entities.Tagging;
+using static PressRoom.Tests.Entities.EntityTestHelper;
+
+namespace PressRoom.Tests.Entities.Tagging;
+
+/// <summary>
+/// Wire-copy layout (docs/entities.md, "Tenth pass"): datelines, results tables, headlines in capitals and a
+/// nationality before a name. Text written for these tests; the span rules are tested on given tagger spans, so the
+/// model's reading does not decide whether they can fail.
+/// </summary>
+public sealed class NewswireLayoutTests
+{
+    static DocumentContext Context(string text) => new(text, "en", null, BuiltinLexicon.Default);
+
+    [Fact]
+    public void A_dateline_place_in_capitals_is_a_location()
+    {
+        var en = Extract("MILAN 2026-01-14\nItalian bank Credito Nord said on Wednesday it would buy back shares .", "en");
+        Assert.True(Has(en, "Location", "MILAN"));
+        Assert.DoesNotContain(en, e => e.Category == "Organization" && e.Text == "MILAN");
+
+        var withRegion = Extract("TOULOUSE , France 2026-01-12\nThe planemaker delivered 61 jets in December .", "en");
+        Assert.True(Has(withRegion, "Location", "TOULOUSE"));
+        Assert.True(Has(withRegion, "Location", "France"));
+    }
+
+    [Fact]
+    public void A_line_in_capitals_before_a_year_is_no_dateline()
+    {
+        var ctx = Context("IN 2015 , THE COUNCIL MET\nBYRON RETURNED IN JANUARY 1804 .");
+        var spans = Datelines.Apply(ctx, []);
+        Assert.Empty(spans);
+    }
+
+    [Fact]
+    public void Teams_in_score_fixture_and_standings_lines_are_clubs_or_national_teams()
+    {
+        var ctx = Context("Results on Saturday :\nGirona 0 Athletic Bilbao 2\nReal Betis v Osasuna\nBarcelona 28 21 4 3 61 22 67\nItaly 2 Wales 0\nThe coach said 2 players were hurt .");
+
+        // The tagger ran "Girona 0 Athletic Bilbao" together and read Barcelona as the city.
+        var girona = ctx.Tokens.FindIndex(t => t.Folded == "girona");
+        var barcelona = ctx.Tokens.FindIndex(t => t.Folded == "barcelona");
+        var spans = ResultLines.Apply(ctx, [new TaggedSpan("ORG", girona, girona + 4), new TaggedSpan("LOC", barcelona, barcelona + 1)]);
+
+        string Text(TaggedSpan s) => string.Join(' ', ctx.Tokens.Skip(s.First).Take(s.End - s.First).Select(t => ctx.Text[t.Start..t.End]));
+        Assert.Equal(
+            ["ORG Girona", "ORG Athletic Bilbao", "ORG Real Betis", "ORG Osasuna", "ORG Barcelona", "LOC Italy", "LOC Wales"],
+            spans.Select(s => $"{s.Type} {Text(s)}"));
+    }
+
+    [Fact]
+    public void A_name_in_a_headline_in_capitals_takes_the_type_the_body_gives_it()
+    {
+        const string text = "BRITAIN 'S REEVES RAISES TAXES AS SOUTH KOREA WATCHES\nLONDON 2026-11-26\nFinance minister Rachel Reeves raised taxes , and officials in Korea said they were watching .";
+        var ctx = Context(text);
+        var reeves = ctx.Tokens.FindIndex(t => t.Folded == "reeves");
+        var south = ctx.Tokens.FindIndex(t => t.Folded == "south");
+        var rachel = ctx.Tokens.FindIndex(t => t.Folded == "rachel");
+        var korea = ctx.Tokens.FindLastIndex(t => t.Folded == "korea");
+
+        // The tagger found the surname's person and Korea in the body, "SOUTH KOREA" in the headline, not REEVES.
+        var spans = HeadlineMentions.Apply(ctx, [new TaggedSpan("LOC", south, south + 2), new TaggedSpan("PER", rachel, rachel + 2), new TaggedSpan("LOC", korea, korea + 1)]);
+
+        Assert.Contains(new TaggedSpan("PER", reeves, reeves + 1), spans);
+        Assert.Contains(new TaggedSpan("LOC", south, south + 2), spans); // not shortened to KOREA
+    }
+
+    [Fact]
+    public void A_rule_event_does_not_run_over_a_headline_in_capitals()
+    {
+        var en = Extract("AFRICAN UNION SUMMIT OPENS WITH CALLS FOR SUDAN PEACE\nADDIS ABABA 2026-02-14\nLeaders discussed the war in Sudan . The African Union said it would send envoys .", "en");
+        Assert.DoesNotContain(en, e => e.Category == "Event" && e.Text.Contains("SUDAN", StringComparison.Ordinal));
+        Assert.True(Has(en, "Location", "SUDAN"));
+    }
+
+    [Fact]
+    public void A_nationality_before_a_full_name_is_not_part_of_it()
+    {
+        var ctx = Context("Dutchman Max Verstappen was third , ahead of Australian Oscar Piastri and American Smith .");
+        var spans = NationalityBeforeNames.Trim(ctx, [new TaggedSpan("PER", 0, 3), new TaggedSpan("PER", 8, 11), new TaggedSpan("PER", 12, 14)]);
+
+        Assert.Equal([new TaggedSpan("PER", 1, 3), new TaggedSpan("PER", 9, 11), new TaggedSpan("PER", 12, 14)], spans);
+    }
+}
