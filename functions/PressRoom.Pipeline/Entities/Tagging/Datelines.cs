@@ -15,6 +15,7 @@ internal static partial class Datelines
 
     public static List<TaggedSpan> Apply(DocumentContext ctx, List<TaggedSpan> spans)
     {
+        HashSet<int>? days = null;
         foreach (var (start, end) in TaggedSpans.Lines(ctx))
         {
             var place = start;
@@ -43,7 +44,8 @@ internal static partial class Datelines
                 date = i;
             }
 
-            if (date < end && StartsDate(ctx, date))
+            days ??= DayDates(ctx);
+            if (date < end && days.Contains(date))
             {
                 TaggedSpans.Replace(spans, new TaggedSpan("LOC", start, place));
                 if (region.First >= 0)
@@ -56,9 +58,9 @@ internal static partial class Datelines
         return spans;
     }
 
-    /// <summary>A day's date starts at the token ("2026-01-14", "January 14"): a year alone ("IN 2015 ,") is no dateline.</summary>
-    static bool StartsDate(DocumentContext ctx, int token) =>
-        ctx.Candidates.Any(c => c.Category == "DateTime" && c.FirstToken == token && c.Value is { } value && DayValue().IsMatch(value));
+    /// <summary>The tokens where a day's date starts ("2026-01-14", "January 14"): a year alone ("IN 2015 ,") makes no dateline.</summary>
+    static HashSet<int> DayDates(DocumentContext ctx) =>
+        ctx.Candidates.Where(c => c.Category == "DateTime" && c.Value is { } value && DayValue().IsMatch(value)).Select(c => c.FirstToken).ToHashSet();
 
     static bool IsStopWord(DocumentContext ctx, int token) => (ctx.KindBits(token) & (1UL << (int)LexKind.Stop)) != 0;
 

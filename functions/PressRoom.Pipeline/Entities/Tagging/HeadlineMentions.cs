@@ -25,7 +25,8 @@ internal static class HeadlineMentions
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var surnames = new Dictionary<string, string>(StringComparer.Ordinal);
         var rules = ctx.Candidates.Where(c => c.FirstToken >= 0 && c.Priority >= Priorities.Gazetteer && Types.ContainsKey(c.Category)).Select(c => new TaggedSpan(Types[c.Category], c.FirstToken, c.EndToken));
-        foreach (var span in spans.Concat(rules).Where(s => !capitals[s.First] && ctx.Tokens[s.First].IsLatin && InLowerCaseLine(ctx, s.First)))
+        var lowerCase = LowerCaseLines(ctx);
+        foreach (var span in spans.Concat(rules).Where(s => !capitals[s.First] && ctx.Tokens[s.First].IsLatin && lowerCase[s.First]))
         {
             names.TryAdd(TaggedSpans.Folded(ctx, span.First, span.End), span.Type);
             if (span.Type == "PER" && span.End - span.First >= 2)
@@ -65,15 +66,21 @@ internal static class HeadlineMentions
     /// The tagger already has a longer name of that type starting before the match: "SOUTH KOREA" stays whole where
     /// the body also says "Korea", "JOSHUA NORTON" where it says Norton.
     /// </summary>
-    static bool WithinLonger(List<TaggedSpan> spans, int token, string type) => spans.Any(s => s.Type == type && s.First < token && s.End > token);
+    static bool WithinLonger(List<TaggedSpan> spans, int token, string type) => TaggedSpans.At(spans, token) is { } s && s.Type == type && s.First < token;
 
-    /// <summary>The token's line has lower-case letters: body text, not another headline or a line of capitals.</summary>
-    static bool InLowerCaseLine(DocumentContext ctx, int token)
+    /// <summary>Per token, whether its line has lower-case letters: body text, not another headline or a line of capitals.</summary>
+    static bool[] LowerCaseLines(DocumentContext ctx)
     {
-        var start = ctx.Tokens.FindLastIndex(token, t => t.Kind == TokenKind.Break) + 1;
-        var end = ctx.Tokens.FindIndex(token, t => t.Kind == TokenKind.Break);
-        var from = ctx.Tokens[start].Start;
-        var to = end < 0 ? ctx.Text.Length : ctx.Tokens[end].Start;
-        return ctx.Text.AsSpan(from, to - from).ContainsAnyInRange('a', 'z');
+        var marks = new bool[ctx.Count];
+        foreach (var (start, end) in TaggedSpans.Lines(ctx))
+        {
+            var from = ctx.Tokens[start].Start;
+            if (ctx.Text.AsSpan(from, ctx.Tokens[end - 1].End - from).ContainsAnyInRange('a', 'z'))
+            {
+                Array.Fill(marks, true, start, end - start);
+            }
+        }
+
+        return marks;
     }
 }

@@ -9,9 +9,45 @@ internal static class TaggedSpans
     /// <summary>Puts <paramref name="span"/> in the list in start order, removing every span it overlaps.</summary>
     public static void Replace(List<TaggedSpan> spans, TaggedSpan span)
     {
-        spans.RemoveAll(s => s.First < span.End && span.First < s.End);
-        var at = spans.FindIndex(s => s.First > span.First);
-        spans.Insert(at < 0 ? spans.Count : at, span);
+        var lo = FirstEndingAfter(spans, span.First);
+        var to = lo;
+        while (to < spans.Count && spans[to].First < span.End)
+        {
+            to++;
+        }
+
+        spans.RemoveRange(lo, to - lo);
+        spans.Insert(lo, span);
+    }
+
+    /// <summary>The span covering the token, if any.</summary>
+    public static TaggedSpan? At(List<TaggedSpan> spans, int token)
+    {
+        var k = FirstEndingAfter(spans, token);
+        return k < spans.Count && spans[k].First <= token ? spans[k] : null;
+    }
+
+    /// <summary>
+    /// The index of the first span that ends after the token. The spans do not overlap, so sorted by start they are
+    /// sorted by end too, and those overlapping a range are one run from here.
+    /// </summary>
+    static int FirstEndingAfter(List<TaggedSpan> spans, int token)
+    {
+        int lo = 0, hi = spans.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (spans[mid].End <= token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>A Latin word written in capitals only ("MILAN", "U.S.").</summary>
