@@ -47,6 +47,7 @@ public sealed class GazetteerDataTests
     [InlineData("given-names-latin.tsv", 1, 2)]
     [InlineData("regions.tsv", 3, 4)]
     [InlineData("organizations-arab.tsv", 2, 3)]
+    [InlineData("organizations-world.tsv", 2, 3)]
     [InlineData("persons-known.tsv", 2, 3)]
     [InlineData("persons-known-arab-politics.tsv", 2, 3)]
     [InlineData("persons-known-arab-culture.tsv", 2, 3)]
@@ -66,7 +67,7 @@ public sealed class GazetteerDataTests
     [Fact]
     public void A_name_is_listed_once_across_the_organization_lists()
     {
-        var names = new[] { "organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv", "organizations-arab.tsv" }
+        var names = new[] { "organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv", "organizations-arab.tsv", "organizations-world.tsv" }
             .SelectMany(f => File.ReadAllLines(Data(f)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => TextNormalizer.Normalize(l.Split('\t')[0])))
             .ToList();
         Assert.Empty(names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));

@@ -79,6 +79,11 @@ internal sealed class FeatureExtractor
             // Multi-token gazetteer matches: mark the tokens they run through (the first token has its own bits).
             foreach (var m in ctx.MatchesAt(i))
             {
+                if (m.Entry.RuleOnly)
+                {
+                    continue;
+                }
+
                 for (var j = m.Start + 1; j < m.End && j < end; j++)
                 {
                     _inside[j - start] |= 1UL << (int)m.Entry.Kind;
@@ -160,12 +165,12 @@ internal sealed class FeatureExtractor
             b.Add(FeatureHash.Key(DictionaryP1, k + 1 < n ? (ulong)_dictionary[k + 1] : End));
         }
 
-        AddKinds(b, KindHere, ctx.KindBits(i));
+        AddKinds(b, KindHere, ctx.FeatureKindBits(i));
         AddKinds(b, KindInside, _inside[k]);
-        AddKinds(b, KindM1, k > 0 ? ctx.KindBits(i - 1) | _inside[k - 1] : 0);
-        AddKinds(b, KindP1, k + 1 < n ? ctx.KindBits(i + 1) : 0);
-        AddKinds(b, KindM2, k > 1 ? ctx.KindBits(i - 2) : 0);
-        AddKinds(b, KindP2, k + 2 < n ? ctx.KindBits(i + 2) : 0);
+        AddKinds(b, KindM1, k > 0 ? ctx.FeatureKindBits(i - 1) | _inside[k - 1] : 0);
+        AddKinds(b, KindP1, k + 1 < n ? ctx.FeatureKindBits(i + 1) : 0);
+        AddKinds(b, KindM2, k > 1 ? ctx.FeatureKindBits(i - 2) : 0);
+        AddKinds(b, KindP2, k + 2 < n ? ctx.FeatureKindBits(i + 2) : 0);
     }
 
     /// <summary>The dictionary class of a word (<see cref="CommonWords.Classify"/>), with its capital and script; other tokens 16.</summary>

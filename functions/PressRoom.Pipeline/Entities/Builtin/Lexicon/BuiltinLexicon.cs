@@ -125,16 +125,22 @@ internal sealed class BuiltinLexicon
     }
 
     /// <summary>Organization gazetteers: the product's own bodies, then sports clubs and federations, then companies, media and parties.</summary>
-    static readonly string[] OrganizationFiles = ["organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv", "organizations-arab.tsv"];
+    static readonly string[] OrganizationFiles = ["organizations.tsv", "organizations-sports.tsv", "organizations-more.tsv", "organizations-arab.tsv", "organizations-world.tsv"];
+
+    /// <summary>Lists the rules use and the tagger does not see (<see cref="LexEntry.RuleOnly"/>).</summary>
+    static readonly HashSet<string> RuleOnlyFiles = new(StringComparer.Ordinal) { "organizations-world.tsv", "heads-firms.tsv" };
 
     /// <summary>Well-known people: the first list, then Arab politics, Arab sport and culture, and the rest of the world.</summary>
     static readonly string[] KnownPersonFiles = ["persons-known.tsv", "persons-known-arab-politics.tsv", "persons-known-arab-culture.tsv", "persons-known-world.tsv"];
 
     void LoadRest()
     {
-        foreach (var row in OrganizationFiles.SelectMany(Rows))
+        foreach (var file in OrganizationFiles)
         {
-            AddEntry(row[0], LexKind.Organization, row[1], null, null, ambiguous: Flag(row, 2));
+            foreach (var row in Rows(file))
+            {
+                AddEntry(row[0], LexKind.Organization, row[1], null, null, ambiguous: Flag(row, 2), ruleOnly: RuleOnlyFiles.Contains(file));
+            }
         }
 
         foreach (var row in Rows("events.tsv"))
@@ -169,7 +175,7 @@ internal sealed class BuiltinLexicon
             }
         }
 
-        foreach (var row in Rows("heads.tsv"))
+        foreach (var (row, ruleOnly) in Rows("heads.tsv").Select(r => (r, false)).Concat(Rows("heads-firms.tsv").Select(r => (r, true))))
         {
             var kind = row[0] switch
             {
@@ -179,7 +185,7 @@ internal sealed class BuiltinLexicon
                 "gpe" => LexKind.GpeHead,
                 _ => LexKind.StatePrefix,
             };
-            AddEntry(row[1], kind, row[2], null, row.ElementAtOrDefault(3));
+            AddEntry(row[1], kind, row[2], null, row.ElementAtOrDefault(3), ruleOnly: ruleOnly);
         }
 
         foreach (var row in Rows("numbers.tsv"))
@@ -239,7 +245,7 @@ internal sealed class BuiltinLexicon
         }
     }
 
-    void AddEntry(string surface, LexKind kind, string? english, string? subcategory, string? code, decimal number = 0, bool ambiguous = false)
+    void AddEntry(string surface, LexKind kind, string? english, string? subcategory, string? code, decimal number = 0, bool ambiguous = false, bool ruleOnly = false)
     {
         var tokens = Tokenizer.Tokenize(surface).Where(t => t.Kind != TokenKind.Break).Select(t => t.Folded).ToList();
         if (tokens.Count == 0)
@@ -257,6 +263,7 @@ internal sealed class BuiltinLexicon
             Code = code,
             Number = number,
             Ambiguous = ambiguous,
+            RuleOnly = ruleOnly,
             IsLatin = latin,
             TokenCount = tokens.Count,
         });

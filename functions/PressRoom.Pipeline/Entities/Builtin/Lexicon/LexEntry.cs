@@ -54,6 +54,12 @@ internal sealed record LexEntry
 {
     public required LexKind Kind { get; init; }
 
+    /// <summary>
+    /// A name the rules use but the tagger does not see as a feature: lists added after the models were trained and
+    /// measured better that way (organizations-world.tsv, heads-firms.tsv; docs/entities.md, tenth pass).
+    /// </summary>
+    public bool RuleOnly { get; init; }
+
     /// <summary>The entry as written in the data file (diacritics kept: used to prefer an exact spelling among homographs).</summary>
     public required string Surface { get; init; }
 

@@ -13,6 +13,9 @@ internal sealed class DocumentContext
     /// <summary>Per token, a bit per <see cref="LexKind"/> present among its matches: most lookups miss and stop here.</summary>
     readonly ulong[] _kinds;
 
+    /// <summary>The same bits without the rule-only entries: what the tagger sees (<see cref="LexEntry.RuleOnly"/>).</summary>
+    readonly ulong[] _featureKinds;
+
     public DocumentContext(string text, string language, DateOnly? referenceDate, BuiltinLexicon lexicon)
     {
         Text = text;
@@ -22,6 +25,7 @@ internal sealed class DocumentContext
         Tokens = Tokenizer.Tokenize(text);
         _matches = new List<LexMatch>?[Tokens.Count];
         _kinds = new ulong[Tokens.Count];
+        _featureKinds = new ulong[Tokens.Count];
         var buffer = new List<LexMatch>();
         var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
@@ -57,6 +61,7 @@ internal sealed class DocumentContext
                 foreach (var m in buffer)
                 {
                     _kinds[i] |= 1UL << (int)m.Entry.Kind;
+                    _featureKinds[i] |= m.Entry.RuleOnly ? 0 : 1UL << (int)m.Entry.Kind;
                 }
             }
         }
@@ -81,6 +86,9 @@ internal sealed class DocumentContext
     /// <summary>The longest match of <paramref name="kind"/> at token i (any clitic form unless <paramref name="exact"/>).</summary>
     /// <summary>All <see cref="LexKind"/> bits of the matches starting at token i (the tagger's gazetteer features).</summary>
     public ulong KindBits(int i) => i >= 0 && i < _kinds.Length ? _kinds[i] : 0;
+
+    /// <summary>The kinds of the tagger's gazetteer features at token i: <see cref="KindBits"/> without rule-only entries.</summary>
+    public ulong FeatureKindBits(int i) => i >= 0 && i < _featureKinds.Length ? _featureKinds[i] : 0;
 
     public bool HasKind(int i, LexKind kind) => i >= 0 && i < _kinds.Length && (_kinds[i] & (1UL << (int)kind)) != 0;
 
