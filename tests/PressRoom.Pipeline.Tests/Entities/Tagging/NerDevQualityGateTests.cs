@@ -16,9 +16,10 @@ public sealed class NerDevQualityGateTests
     [SkippableTheory]
     [InlineData("ar-anercorp/dev.tsv", "ar", 0.78)]
     [InlineData("ar-aqmar/dev.tsv", "ar", 0.43)]
-    [InlineData("en-gum/dev.tsv", "en", 0.77)]
+    [InlineData("en-gum/dev.tsv", "en", 0.78)]
     [InlineData("en-wikigold/dev.tsv", "en", 0.63)]
-    [InlineData("en-btc/dev.tsv", "en", 0.59)]
+    [InlineData("en-btc/dev.tsv", "en", 0.60)]
+    [InlineData("en-wnut17/dev.tsv", "en", 0.58)]
     public void Dev_set_strict_micro_F1_stays_above_its_floor(string file, string language, double floor)
     {
         var path = Path.Combine(DataDir, file);
@@ -33,13 +34,25 @@ public sealed class NerDevQualityGateTests
     {
         // Headlines and datelines are written in capitals: GUM dev with every token upper-cased (HeadlineCopies with
         // every sentence) stands in for them. 0.506 before the headline-case training copies and the capitals rule, 0.667
-        // after them; 0.70 with a copy of every third English sentence and Latin given names (ninth pass, docs/entities.md).
+        // after them; 0.70 with a copy of every third English sentence and Latin given names (ninth pass, docs/entities.md);
+        // 0.72 with the dictionary feature and no rule events over capitals (tenth pass).
         var path = Path.Combine(DataDir, "en-gum/dev.tsv");
         Skip.IfNot(File.Exists(path), "NER dev data not found at ../shared/data/ner/en-gum/dev.tsv.");
 
         var capitals = HeadlineCopies.Of(ConllReader.ReadFile(path), 1).ToList();
         var report = ConllEvaluator.Evaluate(capitals, "en", new BuiltinEntityExtractor());
-        Assert.True(report.Micro.F1 >= 0.68, $"upper-cased GUM dev: strict micro F1 {report.Micro.F1:0.000} < 0.68 ({report.Micro})");
+        Assert.True(report.Micro.F1 >= 0.70, $"upper-cased GUM dev: strict micro F1 {report.Micro.F1:0.000} < 0.70 ({report.Micro})");
+    }
+
+    [Theory]
+    [InlineData("en-newswire-dev.tsv", 0.91)]
+    [InlineData("en-newswire-check.tsv", 0.85)]
+    public void Wire_style_english_stays_above_its_floor(string file, double floor)
+    {
+        // The project's own wire-style sets (eval/newswire/README.md): headlines in capitals, datelines, results tables.
+        var path = Path.Combine(RepoPaths.Root, "eval", "newswire", file);
+        var report = ConllEvaluator.Evaluate(ConllReader.ReadFile(path), "en", new BuiltinEntityExtractor());
+        Assert.True(report.Micro.F1 >= floor, $"{file}: strict micro F1 {report.Micro.F1:0.000} < {floor:0.00} ({report.Micro})");
     }
 
     [SkippableFact]
