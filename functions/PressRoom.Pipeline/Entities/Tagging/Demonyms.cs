@@ -39,6 +39,13 @@ internal static class Demonyms
     /// <summary>A single Latin token that is a nationality adjective.</summary>
     public static bool IsDemonym(Token token) => token.IsLatin && Words.Contains(token.Folded);
 
+    /// <summary>
+    /// A one-word tagger name that is only a nationality: an adjective as a place or person ("Omani"), a nationality
+    /// noun as anything ("the Spaniard", "the Briton").
+    /// </summary>
+    public static bool IsNoName(Token token, string category) =>
+        category == "Organization" ? token.IsLatin && !Words.Contains(token.Folded) && BeforeNames.Contains(token.Folded) : IsNationality(token);
+
     /// <summary>A Latin nationality noun or adjective that may stand before a name ("Dutchman", "Australian").</summary>
     public static bool IsNationality(Token token) => token.IsLatin && (Words.Contains(token.Folded) || BeforeNames.Contains(token.Folded));
 }

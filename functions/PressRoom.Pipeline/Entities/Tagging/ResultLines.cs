@@ -30,7 +30,11 @@ internal static class ResultLines
     /// <summary>The team names of a results line, or none when the line is not one.</summary>
     static List<(int First, int End)> Teams(DocumentContext ctx, int start, int end)
     {
-        var teams = new List<(int, int)>();
+        if (ScoreLine(ctx, start, end) is { Count: >= 2 } scored)
+        {
+            return scored;
+        }
+
         var i = start;
         if (ctx.Tokens[i].Kind == TokenKind.Number)
         {
@@ -43,31 +47,57 @@ internal static class ResultLines
             return [];
         }
 
-        teams.Add((i, first));
-        i = first;
-
         // Fixture: Name v Name.
-        if (i < end && ctx.Tokens[i].Folded is "v" or "vs" or "vs.")
+        if (first < end && ctx.Tokens[first].Folded is "v" or "vs" or "vs.")
         {
-            var other = Name(ctx, i + 1, end);
-            return other == end && other > i + 1 ? [.. teams, (i + 1, other)] : [];
-        }
-
-        // Score line: Name N Name N, then perhaps a parenthesis ("( 10 innings )").
-        if (i + 1 < end && IsScore(ctx.Tokens[i]) && Name(ctx, i + 1, end) is var second && second > i + 1
-            && second < end && IsScore(ctx.Tokens[second]) && (second + 1 == end || ctx.Tokens[second + 1].IsPunct('(')))
-        {
-            return [.. teams, (i + 1, second)];
+            var other = Name(ctx, first + 1, end);
+            return other == end && other > first + 1 ? [(i, first), (first + 1, other)] : [];
         }
 
         // Standings: Name and at least three numbers, nothing else.
         var numbers = 0;
-        for (; i < end && ctx.Tokens[i].Kind == TokenKind.Number; i++)
+        var j = first;
+        for (; j < end && ctx.Tokens[j].Kind == TokenKind.Number; j++)
         {
             numbers++;
         }
 
-        return numbers >= 3 && i == end ? teams : [];
+        return numbers >= 3 && j == end ? [(i, first)] : [];
+    }
+
+    /// <summary>
+    /// Names each followed by a score, perhaps with the country in brackets ("Leeds 2 Aston Villa 1", "Olympiacos ( Greece )
+    /// 79 Monaco ( Monaco ) 88", several results on one line), then nothing or a bracket ("( 10 innings )").
+    /// </summary>
+    static List<(int First, int End)> ScoreLine(DocumentContext ctx, int start, int end)
+    {
+        var teams = new List<(int, int)>();
+        var i = start;
+        while (i < end)
+        {
+            var name = Name(ctx, i, end);
+            if (name == i)
+            {
+                break;
+            }
+
+            var score = name;
+            if (score < end && ctx.Tokens[score].IsPunct('(') && Name(ctx, score + 1, end) is var country && country > score + 1
+                && country < end && ctx.Tokens[country].IsPunct(')'))
+            {
+                score = country + 1;
+            }
+
+            if (score >= end || !IsScore(ctx.Tokens[score]))
+            {
+                break;
+            }
+
+            teams.Add((i, name));
+            i = score + 1;
+        }
+
+        return i == end || ctx.Tokens[i].IsPunct('(') ? teams : [];
     }
 
     /// <summary>The end of a run of 1–5 capitalized Latin words from <paramref name="i"/> (i itself when there is none).</summary>

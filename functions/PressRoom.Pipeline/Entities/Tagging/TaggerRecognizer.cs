@@ -276,7 +276,7 @@ internal static class TaggerRecognizer
 
         foreach (var p in proposed)
         {
-            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p) || GazetteerRecognizer.IsPrayerName(ctx, p.FirstToken) || p.EndToken - p.FirstToken == 1 && p.Category != "Organization" && Demonyms.IsDemonym(ctx.Tokens[p.FirstToken]))
+            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p) || GazetteerRecognizer.IsPrayerName(ctx, p.FirstToken) || p.EndToken - p.FirstToken == 1 && Demonyms.IsNoName(ctx.Tokens[p.FirstToken], p.Category))
             {
                 continue;
             }

@@ -37,7 +37,7 @@ public sealed class NewswireLayoutTests
     [Fact]
     public void Teams_in_score_fixture_and_standings_lines_are_clubs_or_national_teams()
     {
-        var ctx = Context("Results on Saturday :\nGirona 0 Athletic Bilbao 2\nReal Betis v Osasuna\nBarcelona 28 21 4 3 61 22 67\nItaly 2 Wales 0\nThe coach said 2 players were hurt .");
+        var ctx = Context("Results on Saturday :\nGirona 0 Athletic Bilbao 2\nReal Betis v Osasuna\nBarcelona 28 21 4 3 61 22 67\nItaly 2 Wales 0\nFenerbahce ( Turkey ) 84 Olympiacos ( Greece ) 79\nFreiburg 1 Hamburg 0 Mainz 3 Union Berlin 1\nThe coach said 2 players were hurt .");
 
         // The tagger ran "Girona 0 Athletic Bilbao" together and read Barcelona as the city.
         var girona = ctx.Tokens.FindIndex(t => t.Folded == "girona");
@@ -46,7 +46,8 @@ public sealed class NewswireLayoutTests
 
         string Text(TaggedSpan s) => string.Join(' ', ctx.Tokens.Skip(s.First).Take(s.End - s.First).Select(t => ctx.Text[t.Start..t.End]));
         Assert.Equal(
-            ["ORG Girona", "ORG Athletic Bilbao", "ORG Real Betis", "ORG Osasuna", "ORG Barcelona", "LOC Italy", "LOC Wales"],
+            ["ORG Girona", "ORG Athletic Bilbao", "ORG Real Betis", "ORG Osasuna", "ORG Barcelona", "LOC Italy", "LOC Wales",
+             "ORG Fenerbahce", "ORG Olympiacos", "ORG Freiburg", "ORG Hamburg", "ORG Mainz", "ORG Union Berlin"],
             spans.Select(s => $"{s.Type} {Text(s)}"));
     }
 
@@ -73,6 +74,14 @@ public sealed class NewswireLayoutTests
         var en = Extract("AFRICAN UNION SUMMIT OPENS WITH CALLS FOR SUDAN PEACE\nADDIS ABABA 2026-02-14\nLeaders discussed the war in Sudan . The African Union said it would send envoys .", "en");
         Assert.DoesNotContain(en, e => e.Category == "Event" && e.Text.Contains("SUDAN", StringComparison.Ordinal));
         Assert.True(Has(en, "Location", "SUDAN"));
+    }
+
+    [Fact]
+    public void A_nationality_noun_alone_is_no_name()
+    {
+        var en = Extract("The Spaniard won in straight sets , and the Briton took the bronze medal in Rome .", "en");
+        Assert.DoesNotContain(en, e => e.Text is "Spaniard" or "Briton");
+        Assert.True(Has(en, "Location", "Rome"));
     }
 
     [Fact]
