@@ -77,6 +77,20 @@ public sealed class NewswireLayoutTests
     }
 
     [Fact]
+    public void Every_name_on_a_cricket_scorecard_is_a_player()
+    {
+        var ctx = Context("Pakistan innings :\nFakhar Zaman c Smith b Carse 31\nSaim Ayub lbw b Archer 14\nAbrar Ahmed not out 6\nBowling : Archer 10-1-48-2 , Wood 9-0-57-1\nThe home side won by 5 wickets .");
+        var fakhar = ctx.Tokens.FindIndex(t => t.Folded == "fakhar");
+
+        // The tagger ran the batsman into the fielder.
+        var spans = ScorecardLines.Apply(ctx, [new TaggedSpan("PER", fakhar, fakhar + 4)]);
+
+        string Text(TaggedSpan s) => string.Join(' ', ctx.Tokens.Skip(s.First).Take(s.End - s.First).Select(t => ctx.Text[t.Start..t.End]));
+        Assert.Equal(["Fakhar Zaman", "Smith", "Carse", "Saim Ayub", "Archer", "Abrar Ahmed", "Archer", "Wood"], spans.Select(Text));
+        Assert.All(spans, s => Assert.Equal("PER", s.Type));
+    }
+
+    [Fact]
     public void A_nationality_noun_alone_is_no_name()
     {
         var en = Extract("The Spaniard won in straight sets , and the Briton took the bronze medal in Rome .", "en");
