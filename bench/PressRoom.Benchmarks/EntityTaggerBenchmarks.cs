@@ -73,4 +73,8 @@ public class LexiconLoadBenchmarks
 {
     [Benchmark]
     public int Load() => PressRoom.Pipeline.Entities.Builtin.Lexicon.BuiltinLexicon.Load().Trie.EntryCount;
+
+    /// <summary>The English dictionary words of the tagger's feature (tenth pass), read once per process.</summary>
+    [Benchmark]
+    public int DictionaryWords() => PressRoom.Pipeline.Entities.Tagging.CommonWords.Load().Count;
 }

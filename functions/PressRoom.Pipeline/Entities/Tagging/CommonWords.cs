@@ -13,7 +13,7 @@ internal sealed class CommonWords
 {
     const string Resource = "PressRoom.Entities.Words.common-en.txt.gz";
 
-    static readonly Lazy<CommonWords> Shared = new(FromResource, LazyThreadSafetyMode.ExecutionAndPublication);
+    static readonly Lazy<CommonWords> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     readonly HashSet<string> _lower = new(StringComparer.Ordinal);
     readonly HashSet<string> _proper = new(StringComparer.Ordinal);
@@ -29,11 +29,15 @@ internal sealed class CommonWords
 
     public static CommonWords Default => Shared.Value;
 
+    /// <summary>Distinct words: lower-case words and proper nouns.</summary>
+    public int Count => _lower.Count + _proper.Count;
+
     /// <summary>0 = not a Latin dictionary word, 1 = a lower-case word, 2 = a proper noun, 3 = both ("Bill", "May").</summary>
     public int Classify(Token token) =>
         !token.IsLatin ? 0 : (_lower.Contains(token.Folded) ? 1 : 0) | (_proper.Contains(token.Folded) ? 2 : 0);
 
-    static CommonWords FromResource()
+    /// <summary>Reads the embedded list (once per process through <see cref="Default"/>; benchmarks call it directly).</summary>
+    public static CommonWords Load()
     {
         using var stream = typeof(CommonWords).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException("Embedded word list common-en is missing.");
