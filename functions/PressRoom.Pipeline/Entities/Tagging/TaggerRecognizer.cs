@@ -178,7 +178,7 @@ internal static class TaggerRecognizer
 
         var proposed = new List<Candidate>(spans.Count);
         // Wire-copy layout (English): nationality before a name, datelines, results tables, scorecards, headlines in capitals.
-        var laidOut = HeadlineMentions.Apply(ctx, ScorecardLines.Apply(ctx, ResultLines.Apply(ctx, Datelines.Apply(ctx, NationalityBeforeNames.Trim(ctx, LowercaseTails.Trim(ctx, spans))))));
+        var laidOut = HeadlineMentions.Apply(ctx, ScorecardLines.Apply(ctx, ResultLines.Apply(ctx, Datelines.Apply(ctx, NationalityBeforeNames.Trim(ctx, KnownNameEnds.Trim(ctx, LowercaseTails.Trim(ctx, spans)))))));
         foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, laidOut), Categories))
         {
             if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
