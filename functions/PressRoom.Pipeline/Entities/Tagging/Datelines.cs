@@ -29,13 +29,14 @@ internal static partial class Datelines
                 continue;
             }
 
-            // ", Georgia" / ", France": capitalized words after a comma, up to the date.
+            // ", Georgia" / ", France": capitalized words after a comma, up to the date ("LONDON , Aug 30": the date at once).
+            days ??= DayDates(ctx);
             var region = (First: -1, End: -1);
             var date = place;
             if (ctx.Tokens[place].IsPunct(','))
             {
                 var i = place + 1;
-                while (i < end && i - place <= MaxWords && ctx.Tokens[i] is { IsLatin: true, IsCapitalized: true })
+                while (i < end && i - place <= MaxWords && !days.Contains(i) && ctx.Tokens[i] is { IsLatin: true, IsCapitalized: true })
                 {
                     i++;
                 }
@@ -44,7 +45,6 @@ internal static partial class Datelines
                 date = i;
             }
 
-            days ??= DayDates(ctx);
             if (date < end && days.Contains(date))
             {
                 TaggedSpans.Replace(spans, new TaggedSpan("LOC", start, place));

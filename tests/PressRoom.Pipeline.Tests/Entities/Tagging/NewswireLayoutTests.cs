@@ -24,6 +24,10 @@ public sealed class NewswireLayoutTests
         var withRegion = Extract("TOULOUSE , France 2026-01-12\nThe planemaker delivered 61 jets in December .", "en");
         Assert.True(Has(withRegion, "Location", "TOULOUSE"));
         Assert.True(Has(withRegion, "Location", "France"));
+
+        // The dateline of running wire text and of a release: the date right after the comma.
+        var running = Extract("KARLSTAD , March 3 ( Wire ) - Talks on the ceasefire resumed on Tuesday , officials said .", "en");
+        Assert.True(Has(running, "Location", "KARLSTAD"));
     }
 
     [Fact]
