@@ -65,7 +65,8 @@ internal static class TaggerRecognizer
         var words = rule.EndToken - rule.FirstToken;
         if (words < 2 || rule.FirstToken < 0 || rule.EndToken > ctx.Count || !ctx.Tokens[rule.FirstToken].IsArabic)
         {
-            return words >= 3;
+            // English: three words, or a word and a head noun after it ("Finance Ministry", "Security Council").
+            return words >= 3 || (words == 2 && EndsInHead(ctx, rule) && !ctx.IsStop(rule.FirstToken));
         }
 
         if (CompanyForm.Contains(ctx.Tokens[rule.EndToken - 1].Folded) || ctx.MatchesAt(rule.FirstToken).Any(m => m.Entry.Kind == LexKind.OrgHead && m.End - m.Start > 1 && m.End < rule.EndToken))
@@ -88,6 +89,10 @@ internal static class TaggerRecognizer
 
         return !IsGenericHead(head) && (!IsMasdarHead(ctx, rule.FirstToken) || AfterRole(ctx, rule.FirstToken));
     }
+
+    /// <summary>The last word is an organization head noun of the lists (Ministry, Council, Bank …).</summary>
+    static bool EndsInHead(DocumentContext ctx, Candidate rule) =>
+        ctx.MatchesAt(rule.EndToken - 1).Any(m => m.Entry.Kind == LexKind.OrgHead && m.End == rule.EndToken && m.Start == rule.EndToken - 1);
 
     /// <summary>
     /// A company head, a bare name word and a sector after "لل": "شركة لينكرا للاتصالات", "شركة رطب الوطنية للتمور".

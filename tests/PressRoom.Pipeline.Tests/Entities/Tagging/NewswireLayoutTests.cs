@@ -95,6 +95,15 @@ public sealed class NewswireLayoutTests
     }
 
     [Fact]
+    public void A_word_and_a_head_noun_are_an_organization_without_the_tagger()
+    {
+        var en = Extract("A spokesman for the Finance Ministry in Berlin said the plan was sound , and the Security Council met .", "en");
+        Assert.True(Has(en, "Organization", "Finance Ministry"));
+        Assert.True(Has(en, "Organization", "Security Council"));
+        Assert.True(Has(en, "Location", "Berlin"));
+    }
+
+    [Fact]
     public void A_nationality_noun_alone_is_no_name()
     {
         var en = Extract("The Spaniard won in straight sets , and the Briton took the bronze medal in Rome .", "en");
