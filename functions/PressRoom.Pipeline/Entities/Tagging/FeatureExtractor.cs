@@ -157,7 +157,7 @@ internal sealed class FeatureExtractor
             b.Add(FeatureHash.Key(DocLower, _lowerCase.Contains(token.Folded) ? 1UL + (k == 0 ? 2UL : 0) : 0UL));
         }
 
-        // English only: on Arabic the dictionary (hunspell-ar) gained nothing on dev (ninth pass follow-up).
+        // English only: an Arabic dictionary (hunspell-ar) gained nothing on dev (tenth pass, docs/entities.md).
         if (_english)
         {
             b.Add(FeatureHash.Key(Dictionary, (ulong)_dictionary[k]));

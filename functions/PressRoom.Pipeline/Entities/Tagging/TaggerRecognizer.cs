@@ -182,8 +182,14 @@ internal static class TaggerRecognizer
         }
 
         var proposed = new List<Candidate>(spans.Count);
-        // Wire-copy layout (English): nationality before a name, datelines, results tables, scorecards, headlines in capitals.
-        var laidOut = HeadlineMentions.Apply(ctx, ScorecardLines.Apply(ctx, ResultLines.Apply(ctx, Datelines.Apply(ctx, NationalityBeforeNames.Trim(ctx, KnownNameEnds.Trim(ctx, LowercaseTails.Trim(ctx, spans)))))));
+        // Span repairs: lower-case tails, run-ons past a listed full name; then wire-copy layout (English): a nationality
+        // before a name, datelines, results tables, scorecards, headlines in capitals.
+        var laidOut = KnownNameEnds.Trim(ctx, LowercaseTails.Trim(ctx, spans));
+        laidOut = NationalityBeforeNames.Trim(ctx, laidOut);
+        laidOut = Datelines.Apply(ctx, laidOut);
+        laidOut = ResultLines.Apply(ctx, laidOut);
+        laidOut = ScorecardLines.Apply(ctx, laidOut);
+        laidOut = HeadlineMentions.Apply(ctx, laidOut);
         foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, laidOut), Categories))
         {
             if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
