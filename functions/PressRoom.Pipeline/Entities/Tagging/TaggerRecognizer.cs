@@ -182,9 +182,9 @@ internal static class TaggerRecognizer
         }
 
         var proposed = new List<Candidate>(spans.Count);
-        // Span repairs: lower-case tails, run-ons past a listed full name; then wire-copy layout (English): a nationality
-        // before a name, datelines, results tables, scorecards, headlines in capitals.
-        var laidOut = KnownNameEnds.Trim(ctx, LowercaseTails.Trim(ctx, spans));
+        // Span repairs: lower-case tails, run-ons past a listed full name, Arabic function words read as names; then
+        // wire-copy layout (English): a nationality before a name, datelines, results tables, scorecards, headlines in capitals.
+        var laidOut = FunctionWordNames.Drop(ctx, KnownNameEnds.Trim(ctx, LowercaseTails.Trim(ctx, spans)));
         laidOut = NationalityBeforeNames.Trim(ctx, laidOut);
         laidOut = Datelines.Apply(ctx, laidOut);
         laidOut = ResultLines.Apply(ctx, laidOut);
