@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PressRoom.Pipeline.Entities.Builtin.Lexicon;
 using PressRoom.Pipeline.Entities.Builtin.Recognizers;
 
 namespace PressRoom.Pipeline.Entities.Tagging;
@@ -19,7 +18,7 @@ internal static partial class Datelines
         foreach (var (start, end) in TaggedSpans.Lines(ctx))
         {
             var place = start;
-            while (place < end && place - start < MaxWords && TaggedSpans.IsAllCaps(ctx, ctx.Tokens[place]) && !IsStopWord(ctx, place))
+            while (place < end && place - start < MaxWords && TaggedSpans.IsAllCaps(ctx, ctx.Tokens[place]) && !ctx.IsStop(place))
             {
                 place++;
             }
@@ -61,8 +60,6 @@ internal static partial class Datelines
     /// <summary>The tokens where a day's date starts ("2026-01-14", "January 14"): a year alone ("IN 2015 ,") makes no dateline.</summary>
     static HashSet<int> DayDates(DocumentContext ctx) =>
         ctx.Candidates.Where(c => c.Category == "DateTime" && c.Value is { } value && DayValue().IsMatch(value)).Select(c => c.FirstToken).ToHashSet();
-
-    static bool IsStopWord(DocumentContext ctx, int token) => (ctx.KindBits(token) & (1UL << (int)LexKind.Stop)) != 0;
 
     [GeneratedRegex(@"^(\d{4}|-)-\d{2}-\d{2}$")]
     private static partial Regex DayValue();

@@ -20,32 +20,28 @@ internal static class Demonyms
         "malaysian", "filipino", "thai", "vietnamese", "ukrainian", "polish", "european", "african", "asian", "arab",
     };
 
-    /// <summary>Nationality nouns and adjectives that stand before a person's name in sports and news copy.</summary>
-    static readonly HashSet<string> BeforeNames = new(StringComparer.Ordinal)
+    /// <summary>
+    /// More nationalities as they stand before a person's name in sports and news copy, nouns among them ("Dutchman",
+    /// "Spaniard", "Briton"); "Saudi" stays out here too.
+    /// </summary>
+    static readonly HashSet<string> MoreNationalities = new(StringComparer.Ordinal)
     {
         "dutchman", "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman", "irishwoman",
-        "scotsman", "welshman", "briton", "spaniard", "dane", "swede", "norwegian", "argentine", "argentinian",
-        "belgian", "austrian", "czech", "croatian", "hungarian", "romanian", "bulgarian", "mexican", "colombian",
-        "chilean", "peruvian", "venezuelan", "uruguayan", "ecuadorean", "ecuadorian", "cuban", "jamaican", "kenyan",
-        "ethiopian", "zimbabwean", "cameroonian", "ivorian", "senegalese", "slovak", "slovenian", "danish", "finnish",
-        "icelandic", "irish", "scottish", "welsh", "english", "latvian", "lithuanian", "estonian", "belarusian",
-        "armenian", "azerbaijani", "taiwanese", "singaporean", "ghanaian", "nigerian", "egyptian", "moroccan",
-        "tunisian", "algerian", "saudi", "iranian", "israeli", "turk", "greek", "cypriot", "maltese", "luxembourger",
-        "kiwi", "aussie", "american", "canadian", "australian", "brazilian", "german", "italian", "russian", "swiss",
-        "japanese", "chinese", "korean", "indian", "pakistani", "ukrainian", "polish", "portuguese", "serbian",
-        "swedish", "french", "spanish", "british", "dutch", "qatari", "emirati", "kuwaiti", "bahraini", "omani",
+        "scotsman", "welshman", "briton", "spaniard", "dane", "swede", "argentine", "argentinian", "belgian",
+        "austrian", "czech", "croatian", "hungarian", "romanian", "bulgarian", "mexican", "colombian", "chilean",
+        "peruvian", "venezuelan", "uruguayan", "ecuadorean", "ecuadorian", "cuban", "jamaican", "zimbabwean",
+        "cameroonian", "ivorian", "senegalese", "slovak", "slovenian", "danish", "finnish", "icelandic", "irish",
+        "scottish", "welsh", "english", "latvian", "lithuanian", "estonian", "belarusian", "armenian", "azerbaijani",
+        "taiwanese", "singaporean", "turk", "cypriot", "maltese", "luxembourger", "kiwi", "aussie",
     };
 
-    /// <summary>A single Latin token that is a nationality adjective.</summary>
-    public static bool IsDemonym(Token token) => token.IsLatin && Words.Contains(token.Folded);
-
     /// <summary>
-    /// A one-word tagger name that is only a nationality: an adjective as a place or person ("Omani"), a nationality
-    /// noun as anything ("the Spaniard", "the Briton").
+    /// A one-word tagger name that is only a nationality: any of them as a place or person ("Omani"), the second list
+    /// also as an organization ("the Spaniard", "the Briton"; the first list never vetoed a tagger organization).
     /// </summary>
     public static bool IsNoName(Token token, string category) =>
-        category == "Organization" ? token.IsLatin && !Words.Contains(token.Folded) && BeforeNames.Contains(token.Folded) : IsNationality(token);
+        category == "Organization" ? token.IsLatin && MoreNationalities.Contains(token.Folded) : IsNationality(token);
 
     /// <summary>A Latin nationality noun or adjective that may stand before a name ("Dutchman", "Australian").</summary>
-    public static bool IsNationality(Token token) => token.IsLatin && (Words.Contains(token.Folded) || BeforeNames.Contains(token.Folded));
+    public static bool IsNationality(Token token) => token.IsLatin && (Words.Contains(token.Folded) || MoreNationalities.Contains(token.Folded));
 }

@@ -13,11 +13,13 @@ internal static class HeadlineMentions
 {
     const int MaxWords = 6;
 
-    static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal) { ["Person"] = "PER", ["Location"] = "LOC", ["Organization"] = "ORG" };
+    /// <summary>Span type per entity category: the tagger's mapping read backwards.</summary>
+    static readonly Dictionary<string, string> Types = TaggerRecognizer.Categories.ToDictionary(c => c.Value, c => c.Key, StringComparer.Ordinal);
 
-    public static List<TaggedSpan> Apply(DocumentContext ctx, List<TaggedSpan> spans)
+    /// <summary><paramref name="capitals"/>: <see cref="CapitalsText.Mark"/> of the document.</summary>
+    public static List<TaggedSpan> Apply(DocumentContext ctx, List<TaggedSpan> spans, bool[]? capitals)
     {
-        if (CapitalsText.Mark(ctx) is not { } capitals)
+        if (capitals is null)
         {
             return spans;
         }

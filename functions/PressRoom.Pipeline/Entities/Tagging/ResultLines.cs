@@ -100,16 +100,11 @@ internal static class ResultLines
         return i == end || ctx.Tokens[i].IsPunct('(') ? teams : [];
     }
 
-    /// <summary>The end of a run of 1–5 capitalized Latin words from <paramref name="i"/> (i itself when there is none).</summary>
+    /// <summary>The end of a team name of 1–5 capitalized words from i; i itself when there is none or the run is longer.</summary>
     static int Name(DocumentContext ctx, int i, int end)
     {
-        var j = i;
-        while (j < end && j - i < MaxNameWords && ctx.Tokens[j] is { IsLatin: true, IsCapitalized: true })
-        {
-            j++;
-        }
-
-        return j < end && ctx.Tokens[j] is { IsLatin: true, IsCapitalized: true } ? i : j;
+        var j = TaggedSpans.CapitalizedRun(ctx, i, end, MaxNameWords);
+        return TaggedSpans.CapitalizedRun(ctx, j, end, 1) > j ? i : j;
     }
 
     static bool IsScore(Token token) => token.Kind == TokenKind.Number && token.Folded.All(char.IsAsciiDigit) && token.Folded.Length <= 3;

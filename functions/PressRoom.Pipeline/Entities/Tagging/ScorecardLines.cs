@@ -99,17 +99,8 @@ internal static class ScorecardLines
         return names.Count > 0 ? names : null;
     }
 
-    /// <summary>The end of 1–4 capitalized Latin words from i (i itself when there is none); one-letter words are scorecard marks.</summary>
-    static int Name(DocumentContext ctx, int i, int end)
-    {
-        var j = i;
-        while (j < end && j - i < MaxNameWords && ctx.Tokens[j] is { IsLatin: true, IsCapitalized: true } token && token.Folded.Length > 1)
-        {
-            j++;
-        }
-
-        return j;
-    }
+    /// <summary>The end of a player's name from i (i itself when there is none); one-letter words are scorecard marks.</summary>
+    static int Name(DocumentContext ctx, int i, int end) => TaggedSpans.CapitalizedRun(ctx, i, end, MaxNameWords, minLetters: 2);
 
     /// <summary>Overs-maidens-runs-wickets, "10-1-48-2": four numbers and three hyphens as the tokenizer splits them.</summary>
     const int FiguresTokens = 7;

@@ -54,6 +54,21 @@ internal static class TaggedSpans
     public static bool IsAllCaps(DocumentContext ctx, Token token) =>
         token is { IsLatin: true, IsCapitalized: true } && !ctx.Text.AsSpan(token.Start, token.Length).ContainsAnyInRange('a', 'z');
 
+    /// <summary>
+    /// The end of a run of at most <paramref name="maxWords"/> capitalized Latin words of at least
+    /// <paramref name="minLetters"/> letters from token i (i itself when there is none).
+    /// </summary>
+    public static int CapitalizedRun(DocumentContext ctx, int i, int end, int maxWords, int minLetters = 1)
+    {
+        var j = i;
+        while (j < end && j - i < maxWords && ctx.Tokens[j] is { IsLatin: true, IsCapitalized: true } token && token.Folded.Length >= minLetters)
+        {
+            j++;
+        }
+
+        return j;
+    }
+
     /// <summary>The lines of the document as token ranges [start, end), without the line breaks.</summary>
     public static IEnumerable<(int Start, int End)> Lines(DocumentContext ctx)
     {

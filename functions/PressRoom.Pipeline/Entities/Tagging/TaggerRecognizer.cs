@@ -34,7 +34,7 @@ public enum TaggerCombination
 /// </summary>
 internal static class TaggerRecognizer
 {
-    static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
     {
         ["PER"] = "Person",
         ["LOC"] = "Location",
@@ -189,7 +189,8 @@ internal static class TaggerRecognizer
         laidOut = Datelines.Apply(ctx, laidOut);
         laidOut = ResultLines.Apply(ctx, laidOut);
         laidOut = ScorecardLines.Apply(ctx, laidOut);
-        laidOut = HeadlineMentions.Apply(ctx, laidOut);
+        var capitals = CapitalsText.Mark(ctx);
+        laidOut = HeadlineMentions.Apply(ctx, laidOut, capitals);
         foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, laidOut), Categories))
         {
             if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)
@@ -210,7 +211,6 @@ internal static class TaggerRecognizer
         // spans by binary search (a linear scan per rule made 1 MB of English take seconds).
         proposed.Sort((a, b) => a.Start.CompareTo(b.Start));
         var confirmed = new HashSet<Candidate>();
-        var capitals = CapitalsText.Mark(ctx);
 
         // In capitals every word looks like part of a name: a rule event there is the headline run on from its head
         // word ("AFRICAN UNION SUMMIT OPENS WITH CALLS FOR SUDAN"), so only listed events stand.

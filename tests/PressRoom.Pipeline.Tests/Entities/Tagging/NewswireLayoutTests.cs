@@ -66,7 +66,7 @@ public sealed class NewswireLayoutTests
         var korea = ctx.Tokens.FindLastIndex(t => t.Folded == "korea");
 
         // The tagger found the surname's person and Korea in the body, "SOUTH KOREA" in the headline, not REEVES.
-        var spans = HeadlineMentions.Apply(ctx, [new TaggedSpan("LOC", south, south + 2), new TaggedSpan("PER", rachel, rachel + 2), new TaggedSpan("LOC", korea, korea + 1)]);
+        var spans = HeadlineMentions.Apply(ctx, [new TaggedSpan("LOC", south, south + 2), new TaggedSpan("PER", rachel, rachel + 2), new TaggedSpan("LOC", korea, korea + 1)], CapitalsText.Mark(ctx));
 
         Assert.Contains(new TaggedSpan("PER", reeves, reeves + 1), spans);
         Assert.Contains(new TaggedSpan("LOC", south, south + 2), spans); // not shortened to KOREA
