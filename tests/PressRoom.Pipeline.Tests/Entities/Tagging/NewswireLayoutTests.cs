@@ -33,9 +33,13 @@ public sealed class NewswireLayoutTests
     [Fact]
     public void A_line_in_capitals_before_a_year_is_no_dateline()
     {
-        var ctx = Context("IN 2015 , THE COUNCIL MET\nBYRON RETURNED IN JANUARY 1804 .");
+        var ctx = Context("REVOLUTION 1917 CHANGED RUSSIA\nIN 2015 , THE COUNCIL MET\nKARLSTAD 2026-01-14\nTalks resumed .");
+        TemporalRecognizer.Run(ctx); // the dates the rules find first
+
         var spans = Datelines.Apply(ctx, []);
-        Assert.Empty(spans);
+
+        var karlstad = ctx.Tokens.FindIndex(t => t.Folded == "karlstad");
+        Assert.Equal([new TaggedSpan("LOC", karlstad, karlstad + 1)], spans);
     }
 
     [Fact]
