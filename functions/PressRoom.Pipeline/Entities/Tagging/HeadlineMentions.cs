@@ -25,7 +25,7 @@ internal static class HeadlineMentions
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var surnames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
         var rules = ctx.Candidates.Where(c => c.FirstToken >= 0 && c.Priority >= Priorities.Gazetteer && Types.ContainsKey(c.Category)).Select(c => new TaggedSpan(Types[c.Category], c.FirstToken, c.EndToken));
         var lowerCase = LowerCaseLines(ctx);
         foreach (var span in spans.Concat(rules).Where(s => !capitals[s.First] && ctx.Tokens[s.First].IsLatin && lowerCase[s.First]))
@@ -33,7 +33,7 @@ internal static class HeadlineMentions
             names.TryAdd(TaggedSpans.Folded(ctx, span.First, span.End), span.Type);
             if (span.Type == "PER" && span.End - span.First >= 2)
             {
-                surnames.TryAdd(ctx.Tokens[span.End - 1].Folded, span.Type);
+                surnames.Add(ctx.Tokens[span.End - 1].Folded);
             }
         }
 
@@ -52,7 +52,8 @@ internal static class HeadlineMentions
             for (var length = Math.Min(MaxWords, ctx.Count - i); length >= 1; length--)
             {
                 var text = TaggedSpans.Folded(ctx, i, i + length);
-                if ((names.TryGetValue(text, out var type) || (length == 1 && surnames.TryGetValue(text, out type))) && !WithinLonger(spans, i, type))
+                var type = names.GetValueOrDefault(text) ?? (length == 1 && surnames.Contains(text) ? "PER" : null);
+                if (type is not null && !WithinLonger(spans, i, type))
                 {
                     TaggedSpans.Replace(spans, new TaggedSpan(type, i, i + length));
                     i += length - 1;

@@ -89,5 +89,5 @@ internal static class TaggedSpans
 
     /// <summary>The tokens of a range joined by single spaces, folded: the text two mentions of one name share.</summary>
     public static string Folded(DocumentContext ctx, int first, int end) =>
-        string.Join(' ', ctx.Tokens.Skip(first).Take(end - first).Select(t => t.Folded));
+        string.Join(' ', ctx.Tokens.GetRange(first, end - first).Select(t => t.Folded));
 }
