@@ -34,7 +34,8 @@ public static class EntitiesCommand
         var language = new Option<string?>("--language") { Description = "Language of the CoNLL file (ar, en); default: ar when it holds Arabic letters" };
         var combination = new Option<TaggerCombination?>("--combination") { Description = "How tagger and rules combine (default: the shipped choice); RulesOnly = the extractor without a model" };
         var errors = new Option<bool>("--errors") { Description = "With --conll: list every missed (-) and wrong (+) span" };
-        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir, conll, names, language, combination, errors };
+        var model = new Option<string?>("--model") { Description = "With --conll: score this tagger model file (written by pressroom train) instead of the committed model" };
+        var command = new Command("eval", "Score the entity extractor against gold annotations") { goldDir, conll, names, language, combination, errors, model };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(names))
@@ -44,7 +45,7 @@ public static class EntitiesCommand
 
             if (parse.GetValue(conll))
             {
-                return await ConllEvalCommand.RunAsync(parse.GetValue(goldDir)!, parse.GetValue(language), parse.GetValue(combination), Console.Out, parse.GetValue(errors), ct);
+                return await ConllEvalCommand.RunAsync(parse.GetValue(goldDir)!, parse.GetValue(language), parse.GetValue(combination), Console.Out, parse.GetValue(errors), ct, parse.GetValue(model));
             }
 
             await using var services = Services();

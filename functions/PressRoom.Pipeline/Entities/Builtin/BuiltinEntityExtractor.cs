@@ -45,6 +45,17 @@ public sealed class BuiltinEntityExtractor : IEntityExtractor
     public static BuiltinEntityExtractor Create(TaggerCombination combination) =>
         new(BuiltinLexicon.Default, combination == TaggerCombination.RulesOnly ? TaggerModels.None : TaggerModels.Default, combination);
 
+    /// <summary>
+    /// An extractor that uses the model file at <paramref name="modelPath"/> for its language instead of the committed
+    /// model (<c>pressroom eval --model</c>: scoring a model <c>pressroom train</c> wrote elsewhere, before committing it).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a tagger model.</exception>
+    public static BuiltinEntityExtractor FromModelFile(string modelPath, TaggerCombination combination)
+    {
+        using var file = File.OpenRead(modelPath);
+        return new(BuiltinLexicon.Default, TaggerModels.Of(TaggerModelFormat.Read(file)), combination);
+    }
+
     /// <summary>The version of the tagger model used for <paramref name="language"/>, or null when the rules run alone.</summary>
     public string? ModelVersion(string language) => _combination == TaggerCombination.RulesOnly ? null : _models.For(language)?.Version;
 
