@@ -6,8 +6,27 @@ using PressRoom.Pipeline.Entities.Builtin.Lexicon;
 
 namespace PressRoom.Pipeline.Entities.Tagging;
 
-/// <summary>One corpus file of ../shared/data/ner; MISC spans are kept as a tag only where the corpus uses CoNLL-style MISC.</summary>
-public sealed record NerCorpus(string RelativePath, bool KeepMisc);
+/// <summary>
+/// One corpus file: under ../shared/data/ner, or with <paramref name="Own"/> the project's own data, relative to the
+/// repository root (<c>training/…</c>, <c>eval/newswire/…</c>). MISC spans are kept as a tag only where the corpus uses
+/// CoNLL-style MISC.
+/// </summary>
+public sealed record NerCorpus(string RelativePath, bool KeepMisc, bool Own = false)
+{
+    public string PathIn(string dataDir, string repoDir) => Path.Combine(Own ? repoDir : dataDir, RelativePath);
+
+    /// <summary>A <c>--corpus</c> argument: <c>path[:nomisc]</c>, relative to the data folder, or to the repository when it starts with <c>training/</c> or <c>eval/</c>.</summary>
+    public static NerCorpus Parse(string argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        var path = argument.Split(':')[0];
+        return new(path, !argument.EndsWith(":nomisc", StringComparison.Ordinal), path.StartsWith("training/", StringComparison.Ordinal) || path.StartsWith("eval/", StringComparison.Ordinal));
+    }
+
+    /// <summary>The language of the corpus, from its folder name (<c>en-gum/…</c>, <c>training/en-newswire/…</c>).</summary>
+    public bool IsLanguage(string language) => Path.GetFileName(Path.GetDirectoryName(RelativePath) ?? "").StartsWith(language + "-", StringComparison.Ordinal)
+        || Path.GetFileName(RelativePath).StartsWith(language + "-", StringComparison.Ordinal);
+}
 
 /// <summary>
 /// <c>pressroom train</c>: trains the tagger of each language on the train splits, writes
@@ -30,13 +49,15 @@ public sealed class NerTraining(TextWriter output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, bool> DocumentPass = new Dictionary<string, bool> { ["ar"] = true, ["en"] = false };
 
-    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Dev = new Dictionary<string, IReadOnlyList<string>>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<NerCorpus>> Dev = new Dictionary<string, IReadOnlyList<NerCorpus>>
     {
-        ["ar"] = ["ar-anercorp/dev.tsv", "ar-aqmar/dev.tsv"],
-        ["en"] = ["en-gum/dev.tsv", "en-wikigold/dev.tsv", "en-btc/dev.tsv", "en-wnut17/dev.tsv"],
+        ["ar"] = [new("ar-anercorp/dev.tsv", true), new("ar-aqmar/dev.tsv", true)],
+        ["en"] = [new("en-gum/dev.tsv", true), new("en-wikigold/dev.tsv", true), new("en-btc/dev.tsv", true), new("en-wnut17/dev.tsv", true),
+            new("eval/newswire/en-newswire-dev.tsv", true, Own: true), new("eval/newswire/en-newswire-check.tsv", true, Own: true)],
     };
 
-    public async Task<int> RunAsync(string dataDir, string outputDir, IReadOnlyList<string> languages, TrainerOptions options, CancellationToken cancellationToken, IReadOnlyList<NerCorpus>? corpora = null)
+    /// <param name="repoDir">The repository root: the project's own corpora (<see cref="NerCorpus.Own"/>) are read from there.</param>
+    public async Task<int> RunAsync(string dataDir, string repoDir, string outputDir, IReadOnlyList<string> languages, TrainerOptions options, CancellationToken cancellationToken, IReadOnlyList<NerCorpus>? corpora = null)
     {
         ArgumentNullException.ThrowIfNull(languages);
         if (!Directory.Exists(dataDir))
@@ -50,7 +71,7 @@ public sealed class NerTraining(TextWriter output)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var model = TrainLanguage(dataDir, language, options, corpora?.Where(c => c.RelativePath.StartsWith(language, StringComparison.Ordinal)).ToList(), line => output.WriteLine($"  [{language}] {line}"));
+            var model = TrainLanguage(dataDir, repoDir, language, options, corpora?.Where(c => c.IsLanguage(language)).ToList(), line => output.WriteLine($"  [{language}] {line}"));
             var path = Path.Combine(outputDir, $"ner-{language}.bin");
             await using (var file = File.Create(path))
             {
@@ -64,15 +85,16 @@ public sealed class NerTraining(TextWriter output)
             var taggerAlone = new BuiltinEntityExtractor(BuiltinLexicon.Default, TaggerModels.Of(model), TaggerCombination.TaggerOnly);
             foreach (var dev in Dev[language])
             {
-                var report = ConllEvaluator.Evaluate(ConllReader.ReadFile(Path.Combine(dataDir, dev)), language, extractor, cancellationToken: cancellationToken);
-                await output.WriteLineAsync($"  dev {dev}:");
+                var sentences = ConllReader.ReadFile(dev.PathIn(dataDir, repoDir));
+                var report = ConllEvaluator.Evaluate(sentences, language, extractor, cancellationToken: cancellationToken);
+                await output.WriteLineAsync($"  dev {dev.RelativePath}:");
                 foreach (var score in report.PerType.Append(report.Micro))
                 {
                     await output.WriteLineAsync($"    {score}");
                 }
 
                 // The tagger alone, to tell model changes from combination changes.
-                var alone = ConllEvaluator.Evaluate(ConllReader.ReadFile(Path.Combine(dataDir, dev)), language, taggerAlone, cancellationToken: cancellationToken);
+                var alone = ConllEvaluator.Evaluate(sentences, language, taggerAlone, cancellationToken: cancellationToken);
                 await output.WriteLineAsync($"    tagger alone: {alone.Micro}");
             }
         }
@@ -80,7 +102,7 @@ public sealed class NerTraining(TextWriter output)
         return 0;
     }
 
-    internal static TaggerModel TrainLanguage(string dataDir, string language, TrainerOptions options, IReadOnlyList<NerCorpus>? corpora = null, Action<string>? progress = null)
+    internal static TaggerModel TrainLanguage(string dataDir, string repoDir, string language, TrainerOptions options, IReadOnlyList<NerCorpus>? corpora = null, Action<string>? progress = null)
     {
         var recipe = corpora is { Count: > 0 } ? corpora : Train[language];
         var tags = new TagSet(TagSet.Default);
@@ -91,7 +113,7 @@ public sealed class NerTraining(TextWriter output)
         var data = new List<TrainingSequence>();
         foreach (var corpus in recipe)
         {
-            var sentences = ConllReader.ReadFile(Path.Combine(dataDir, corpus.RelativePath));
+            var sentences = ConllReader.ReadFile(corpus.PathIn(dataDir, repoDir));
             sentences = [.. sentences, .. HeadlineCopies.Of(sentences, headlineEvery)];
 
             IReadOnlySet<string> types = corpus.KeepMisc ? new HashSet<string> { "PER", "LOC", "ORG", "MISC" } : new HashSet<string> { "PER", "LOC", "ORG" };

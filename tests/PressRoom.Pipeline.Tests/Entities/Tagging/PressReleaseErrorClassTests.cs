@@ -157,6 +157,12 @@ public sealed class PressReleaseErrorClassTests
     {
         var entities = En("The bill was signed by the Speaker of the House Faisal bin Rashid Al-Mahri on Sunday.");
         Assert.DoesNotContain(entities, e => e.Category == "Location" && e.Text.Contains("Faisal", StringComparison.Ordinal));
+
+        // Also behind a title; the title itself stays inside a name that ends with it.
+        var titled = En("European Council President Antonio Costa met the staff of the Office of the Council President.");
+        Assert.True(Has(titled, "Organization", "European Council"));
+        Assert.True(Has(titled, "Person", "Antonio Costa"));
+        Assert.DoesNotContain(titled, e => e.Category == "Organization" && e.Text.Contains("Antonio", StringComparison.Ordinal));
     }
 
     [Fact]

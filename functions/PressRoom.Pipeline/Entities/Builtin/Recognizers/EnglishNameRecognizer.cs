@@ -102,8 +102,9 @@ internal static class EnglishNameRecognizer
 
             part.Add(t);
 
-            // A head followed by a person starts a new name: "Speaker of the House Adel bin Mubarak".
-            if (n + 1 < run.Count && HeadKind(ctx, t) is not null && StartsPerson(ctx, run, n + 1))
+            // A head followed by a person starts a new name: "Speaker of the House Adel bin Mubarak", also behind a
+            // title: "European Council President Antonio Costa".
+            if (n + 1 < run.Count && HeadKind(ctx, t) is not null && (StartsPerson(ctx, run, n + 1) || StartsTitledName(ctx, run, n + 1)))
             {
                 yield return part;
                 part = [];
@@ -158,6 +159,18 @@ internal static class EnglishNameRecognizer
     static bool StartsPerson(DocumentContext ctx, List<int> run, int n) =>
         ctx.MatchesAt(run[n]).Any(m => m.Entry.IsLatin && m.Entry.Kind is LexKind.GivenName or LexKind.Honorific or LexKind.Rank && !m.Entry.Ambiguous)
         || n + 1 < run.Count && ctx.Tokens[run[n + 1]].Folded is "bin" or "bint";
+
+    /// <summary>A title, then a capitalized word that is no head, starts at run[n]: "President Antonio Costa" (not "President's Office").</summary>
+    static bool StartsTitledName(DocumentContext ctx, List<int> run, int n)
+    {
+        if (ctx.Find(run[n], LexKind.Role) is not { } role || !role.Entry.IsLatin)
+        {
+            return false;
+        }
+
+        var after = n + (role.End - role.Start);
+        return after < run.Count && run[after] == role.End && ctx.Tokens[role.End].IsCapitalized && !IsPossessive(ctx.Tokens[role.End - 1]) && HeadKind(ctx, role.End) is null;
+    }
 
     static bool StartsKnownName(DocumentContext ctx, int t, out bool isLocation)
     {
