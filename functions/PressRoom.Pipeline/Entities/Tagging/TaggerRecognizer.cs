@@ -244,6 +244,13 @@ internal static class TaggerRecognizer
                     return false;
                 }
 
+                // A listed place whose very words the tagger reads as an organization is a club or a body named
+                // after it ("Toronto 5 BOSTON 3", "Detroit quarterback …"): the context decides (eleventh pass).
+                if (p.Start == rule.Start && p.End == rule.End && rule.Category == "Location" && p.Category == "Organization")
+                {
+                    return true;
+                }
+
                 overlapping = true;
                 nested &= p.Start >= rule.Start && p.End <= rule.End && !TaggerBoundsWin(ctx, rule, p);
             }

@@ -60,6 +60,20 @@ public sealed class NewswireLayoutTests
     }
 
     [Fact]
+    public void A_club_named_after_a_listed_city_stays_a_club_in_the_extractor_output()
+    {
+        // The gazetteer knows Hamburg, Boston and Toronto as cities; on a results line they are the clubs.
+        const string text = "Results on Saturday :\nFreiburg 1 Hamburg 0\nToronto 5 BOSTON 3\nThe mayor of Hamburg watched .";
+        var en = Extract(text, "en");
+
+        string? TypeAt(int offset) => en.FirstOrDefault(e => e.Offset == offset)?.Category;
+        Assert.Equal("Organization", TypeAt(text.IndexOf("Hamburg", StringComparison.Ordinal)));
+        Assert.Equal("Organization", TypeAt(text.IndexOf("Toronto", StringComparison.Ordinal)));
+        Assert.Equal("Organization", TypeAt(text.IndexOf("BOSTON", StringComparison.Ordinal)));
+        Assert.Equal("Location", TypeAt(text.LastIndexOf("Hamburg", StringComparison.Ordinal))); // the city in running text
+    }
+
+    [Fact]
     public void A_name_in_a_headline_in_capitals_takes_the_type_the_body_gives_it()
     {
         const string text = "BRITAIN 'S REEVES RAISES TAXES AS SOUTH KOREA WATCHES\nLONDON 2026-11-26\nFinance minister Rachel Reeves raised taxes , and officials in Korea said they were watching .";
