@@ -5,7 +5,8 @@ namespace PressRoom.Pipeline.Entities.Tagging;
 /// <summary>
 /// Arabic words that are never a person's name where the tagger reads one: the undotted preposition in set phrases
 /// ("علي هامش" = على هامش, on the sidelines; the issue's "علي read as Ali" class), a pronoun opening the span ("انا
-/// مؤمن", I believe), and a conjunction standing alone ("لكي", "فان" = فإن).
+/// مؤمن", I believe), a conjunction standing alone ("لكي", "فان" = فإن), and "باسم" after a spokesman ("متحدث باسم الناتو",
+/// a spokesman for NATO: "in the name of", not the given name Basim).
 /// </summary>
 internal static class FunctionWordNames
 {
@@ -17,6 +18,11 @@ internal static class FunctionWordNames
     };
 
     static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "انا", "نحن", "هو", "هي", "هم", "انت", "انتم" };
+
+    static readonly HashSet<string> Spokesmen = new(StringComparer.Ordinal)
+    {
+        "متحدث", "المتحدث", "متحدثه", "المتحدثه", "متحدثا", "ناطق", "الناطق", "ناطقه", "الناطقه", "ناطقا", "متحدثون", "متحدثين",
+    };
 
     static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "لكي", "كي", "فان", "لان", "لكن", "حتي", "اذا", "اما" };
 
@@ -30,6 +36,11 @@ internal static class FunctionWordNames
     {
         var first = Fold(ctx.Tokens[span.First].Folded);
         if (Pronouns.Contains(first))
+        {
+            return true;
+        }
+
+        if (first == "باسم" && span.First > 0 && Spokesmen.Contains(Fold(ctx.Tokens[span.First - 1].Folded)))
         {
             return true;
         }

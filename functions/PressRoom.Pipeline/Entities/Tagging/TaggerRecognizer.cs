@@ -294,7 +294,7 @@ internal static class TaggerRecognizer
 
         foreach (var p in proposed)
         {
-            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p) || GazetteerRecognizer.IsPrayerName(ctx, p.FirstToken) || p.EndToken - p.FirstToken == 1 && Demonyms.IsNoName(ctx.Tokens[p.FirstToken], p.Category))
+            if (confirmed.Contains(p) || AmbiguousWithoutCue(ctx, p) || IsRole(ctx, p) || GazetteerRecognizer.IsPrayerName(ctx, p.FirstToken) || p.EndToken - p.FirstToken == 1 && Demonyms.IsNoName(ctx.Tokens[p.FirstToken], p.Category))
             {
                 continue;
             }
@@ -310,6 +310,7 @@ internal static class TaggerRecognizer
         CompanyMentions.Apply(ctx);
         QuotedTitles.Apply(ctx);
         KnownPersons.Name(ctx);
+        ListedOrganizations.Name(ctx);
     }
 
     /// <summary>
@@ -501,6 +502,10 @@ internal static class TaggerRecognizer
 
         return false;
     }
+
+    /// <summary>A tagger person that is exactly a listed role ("Vice-Chancellor", "Chief Executive") is the role, not a person.</summary>
+    static bool IsRole(DocumentContext ctx, Candidate p) =>
+        p.Category == "Person" && ctx.MatchesAt(p.FirstToken).Any(m => m.Entry.Kind == LexKind.Role && m.End == p.EndToken);
 
     /// <summary>The end of the longest title (honorific, rank, role) that opens the span and leaves a word after it, else its start.</summary>
     static int TitleEnd(DocumentContext ctx, TaggedSpan span)

@@ -23,4 +23,16 @@ public sealed class FunctionWordNamesTests
 
         Assert.Equal([new TaggedSpan("PER", aliHasan, aliHasan + 2)], spans);
     }
+
+    [Fact]
+    public void Basim_after_a_spokesman_is_in_the_name_of_and_the_name_basim_stays()
+    {
+        var ctx = new DocumentContext("وقال متحدث باسم الناتو إن الاجتماع تأجل . واستقبل الوزير باسم عوض الله .", "ar", null, BuiltinLexicon.Default);
+        var spokesman = ctx.Tokens.FindIndex(t => t.Folded == "باسم");
+        var basim = ctx.Tokens.FindLastIndex(t => t.Folded == "باسم");
+
+        var spans = FunctionWordNames.Drop(ctx, [new TaggedSpan("PER", spokesman, spokesman + 2), new TaggedSpan("PER", basim, basim + 3)]);
+
+        Assert.Equal([new TaggedSpan("PER", basim, basim + 3)], spans);
+    }
 }

@@ -14,12 +14,12 @@ public sealed class NerDevQualityGateTests
     static string DataDir => Path.Combine(RepoPaths.Shared, "data", "ner");
 
     [SkippableTheory]
-    [InlineData("ar-anercorp/dev.tsv", "ar", 0.79)]
-    [InlineData("ar-aqmar/dev.tsv", "ar", 0.43)]
-    [InlineData("en-gum/dev.tsv", "en", 0.78)]
-    [InlineData("en-wikigold/dev.tsv", "en", 0.63)]
+    [InlineData("ar-anercorp/dev.tsv", "ar", 0.81)]
+    [InlineData("ar-aqmar/dev.tsv", "ar", 0.42)]
+    [InlineData("en-gum/dev.tsv", "en", 0.77)]
+    [InlineData("en-wikigold/dev.tsv", "en", 0.65)]
     [InlineData("en-btc/dev.tsv", "en", 0.60)]
-    [InlineData("en-wnut17/dev.tsv", "en", 0.58)]
+    [InlineData("en-wnut17/dev.tsv", "en", 0.59)]
     public void Dev_set_strict_micro_F1_stays_above_its_floor(string file, string language, double floor)
     {
         var path = Path.Combine(DataDir, file);
@@ -35,7 +35,8 @@ public sealed class NerDevQualityGateTests
         // Headlines and datelines are written in capitals: GUM dev with every token upper-cased (HeadlineCopies with
         // every sentence) stands in for them. 0.506 before the headline-case training copies and the capitals rule, 0.667
         // after them; 0.70 with a copy of every third English sentence and Latin given names (ninth pass, docs/entities.md);
-        // 0.72 with the dictionary feature and no rule events over capitals (tenth pass).
+        // 0.72 with the dictionary feature and no rule events over capitals (tenth pass); 0.71 with the project's own
+        // wire stories in training (eleventh pass: their headlines are real capitals, not copies).
         var path = Path.Combine(DataDir, "en-gum/dev.tsv");
         Skip.IfNot(File.Exists(path), "NER dev data not found at ../shared/data/ner/en-gum/dev.tsv.");
 
@@ -45,8 +46,8 @@ public sealed class NerDevQualityGateTests
     }
 
     [Theory]
-    [InlineData("en-newswire-dev.tsv", 0.91)]
-    [InlineData("en-newswire-check.tsv", 0.85)]
+    [InlineData("en-newswire-dev.tsv", 0.95)]
+    [InlineData("en-newswire-check.tsv", 0.91)]
     public void Wire_style_english_stays_above_its_floor(string file, double floor)
     {
         // The project's own wire-style sets (eval/newswire/README.md): headlines in capitals, datelines, results tables.
