@@ -74,6 +74,22 @@ public sealed class NewswireLayoutTests
     }
 
     [Fact]
+    public void The_tagger_s_organization_beats_a_listed_city_or_region_but_not_a_country()
+    {
+        var ctx = Context("Utah 0 Vancouver 2\nEgypt and the United Arab Emirates were working on a plan .");
+        GazetteerRecognizer.Run(ctx); // the lists read all three as places
+        var utah = ctx.Tokens.FindIndex(t => t.Folded == "utah");
+        var united = ctx.Tokens.FindIndex(t => t.Folded == "united");
+
+        // The tagger read Utah as the club and, wrongly, the Emirates as an organization.
+        TaggerRecognizer.Run(ctx, [new TaggedSpan("ORG", utah, utah + 1), new TaggedSpan("ORG", united, united + 3)], TaggerCombination.TaggerFirst);
+
+        string[] At(int token) => [.. ctx.Candidates.Where(c => c.FirstToken == token).Select(c => c.Category)];
+        Assert.Equal(["Organization"], At(utah));
+        Assert.Equal(["Location"], At(united));
+    }
+
+    [Fact]
     public void A_name_in_a_headline_in_capitals_takes_the_type_the_body_gives_it()
     {
         const string text = "BRITAIN 'S REEVES RAISES TAXES AS SOUTH KOREA WATCHES\nLONDON 2026-11-26\nFinance minister Rachel Reeves raised taxes , and officials in Korea said they were watching .";
