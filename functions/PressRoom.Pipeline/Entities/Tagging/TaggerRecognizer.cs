@@ -244,9 +244,10 @@ internal static class TaggerRecognizer
                     return false;
                 }
 
-                // A listed place whose very words the tagger reads as an organization is a club or a body named
-                // after it ("Toronto 5 BOSTON 3", "Detroit quarterback …"): the context decides (eleventh pass).
-                if (p.Start == rule.Start && p.End == rule.End && rule.Category == "Location" && p.Category == "Organization")
+                // A listed city or region whose very words the tagger reads as an organization is a club or a body
+                // named after it ("Toronto 5 BOSTON 3", "Utah 0", "Detroit quarterback …"): the context decides. A
+                // country stays a place: its national team is one by news convention (eleventh pass).
+                if (p.Start == rule.Start && p.End == rule.End && rule.Category == "Location" && p.Category == "Organization" && !IsListedCountry(ctx, rule))
                 {
                     return true;
                 }
@@ -502,6 +503,9 @@ internal static class TaggerRecognizer
 
         return false;
     }
+
+    static bool IsListedCountry(DocumentContext ctx, Candidate place) =>
+        ctx.MatchesAt(place.FirstToken).Any(m => m.Entry.Kind == LexKind.Country && m.End == place.EndToken);
 
     /// <summary>A tagger person that is exactly a listed role ("Vice-Chancellor", "Chief Executive") is the role, not a person.</summary>
     static bool IsRole(DocumentContext ctx, Candidate p) =>
