@@ -74,6 +74,15 @@ public sealed class NerTraining(TextWriter output)
             return 2;
         }
 
+        // Every corpus up front: a missing one would otherwise end a long run in an exception.
+        var missing = languages.SelectMany(l => corpora?.Where(c => c.IsLanguage(l)) is { } chosen && chosen.Any() ? chosen : Train.GetValueOrDefault(l) ?? [])
+            .Select(c => c.PathIn(dataDir, repoDir)).FirstOrDefault(path => !File.Exists(path));
+        if (missing is not null)
+        {
+            await output.WriteLineAsync($"NotFound: no training corpus '{missing}' (run pressroom train from the repository root, or pass --data and --repo).");
+            return 2;
+        }
+
         Directory.CreateDirectory(outputDir);
         foreach (var language in languages)
         {

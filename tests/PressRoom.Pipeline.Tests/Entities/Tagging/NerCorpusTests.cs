@@ -40,4 +40,23 @@ public sealed class NerCorpusTests
             Assert.Superset(new HashSet<string> { "PER", "LOC", "ORG" }, types);
         }
     }
+
+    [Fact]
+    public async Task Training_stops_with_a_reason_when_a_corpus_of_the_recipe_is_missing()
+    {
+        var empty = Directory.CreateTempSubdirectory("ner-data-").FullName;
+        try
+        {
+            using var output = new StringWriter();
+            var exit = await new NerTraining(output).RunAsync(empty, empty, Path.Combine(empty, "models"), ["en"], new TrainerOptions(), CancellationToken.None);
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith("NotFound: no training corpus", output.ToString(), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(empty, "models")));
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
 }
