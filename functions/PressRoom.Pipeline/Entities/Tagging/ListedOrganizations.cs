@@ -15,20 +15,25 @@ internal static class ListedOrganizations
     {
         foreach (var c in ctx.Candidates)
         {
-            if (c.Category != "Organization" || c.Priority >= Priorities.Gazetteer || c.FirstToken < 0)
+            if (c.Category == "Organization" && c.Priority < Priorities.Gazetteer && c.FirstToken >= 0 && EnglishOf(ctx, c.FirstToken, c.EndToken) is { } english)
             {
-                continue;
-            }
-
-            foreach (var m in ctx.MatchesAt(c.FirstToken))
-            {
-                if (m.Entry.Kind == LexKind.Organization && m.End == c.EndToken && m.Entry.English is { } english)
-                {
-                    c.English = english;
-                    c.Key = EntityKeys.Make("Organization", english);
-                    break;
-                }
+                c.English = english;
+                c.Key = EntityKeys.Make("Organization", english);
             }
         }
+    }
+
+    /// <summary>The English name of the listed organization written exactly as tokens [first, end), or null.</summary>
+    public static string? EnglishOf(DocumentContext ctx, int first, int end)
+    {
+        foreach (var m in ctx.MatchesAt(first))
+        {
+            if (m.Entry.Kind == LexKind.Organization && m.End == end && m.Entry.English is { } english)
+            {
+                return english;
+            }
+        }
+
+        return null;
     }
 }

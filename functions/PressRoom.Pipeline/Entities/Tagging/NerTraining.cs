@@ -18,19 +18,20 @@ public sealed record NerCorpus(string RelativePath, bool KeepMisc, bool Own = fa
 
     /// <summary>
     /// A <c>--corpus</c> argument: <c>path[:nomisc]</c>, relative to the data folder, or to the repository when it starts
-    /// with <c>training/</c> or <c>eval/</c> (the project's newswire files are in wire layout).
+    /// with <c>training/</c> or <c>eval/</c>; a corpus of the shipped recipe keeps the recipe's flags (wire layout).
     /// </summary>
     public static NerCorpus Parse(string argument)
     {
         ArgumentNullException.ThrowIfNull(argument);
         var path = argument.Split(':')[0];
-        var own = path.StartsWith("training/", StringComparison.Ordinal) || path.StartsWith("eval/", StringComparison.Ordinal);
-        return new(path, !argument.EndsWith(":nomisc", StringComparison.Ordinal), own, WireLayout: own && path.Contains("newswire", StringComparison.Ordinal));
+        var keepMisc = !argument.EndsWith(":nomisc", StringComparison.Ordinal);
+        return NerTraining.Train.Values.SelectMany(r => r).FirstOrDefault(c => c.RelativePath == path) is { } known
+            ? known with { KeepMisc = keepMisc }
+            : new(path, keepMisc, path.StartsWith("training/", StringComparison.Ordinal) || path.StartsWith("eval/", StringComparison.Ordinal));
     }
 
-    /// <summary>The language of the corpus, from its folder name (<c>en-gum/…</c>, <c>training/en-newswire/…</c>).</summary>
-    public bool IsLanguage(string language) => Path.GetFileName(Path.GetDirectoryName(RelativePath) ?? "").StartsWith(language + "-", StringComparison.Ordinal)
-        || Path.GetFileName(RelativePath).StartsWith(language + "-", StringComparison.Ordinal);
+    /// <summary>The language of the corpus, from a folder or file name that starts with it (<c>en-gum/…</c>, <c>training/ar-newswire/…</c>).</summary>
+    public bool IsLanguage(string language) => RelativePath.Split('/').Any(part => part.StartsWith(language + "-", StringComparison.Ordinal));
 }
 
 /// <summary>
@@ -74,8 +75,9 @@ public sealed class NerTraining(TextWriter output)
             return 2;
         }
 
-        // Every corpus up front: a missing one would otherwise end a long run in an exception.
-        var missing = languages.SelectMany(l => corpora?.Where(c => c.IsLanguage(l)) is { } chosen && chosen.Any() ? chosen : Train.GetValueOrDefault(l) ?? [])
+        // Every corpus up front, dev sets included: a missing one would otherwise end a long run in an exception.
+        var recipes = languages.ToDictionary(l => l, l => Recipe(l, corpora));
+        var missing = recipes.SelectMany(r => r.Value.Concat(Dev.GetValueOrDefault(r.Key) ?? []))
             .Select(c => c.PathIn(dataDir, repoDir)).FirstOrDefault(path => !File.Exists(path));
         if (missing is not null)
         {
@@ -88,7 +90,7 @@ public sealed class NerTraining(TextWriter output)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var model = TrainLanguage(dataDir, repoDir, language, options, corpora?.Where(c => c.IsLanguage(language)).ToList(), line => output.WriteLine($"  [{language}] {line}"));
+            var model = TrainLanguage(dataDir, repoDir, language, options, recipes[language], line => output.WriteLine($"  [{language}] {line}"));
             var path = Path.Combine(outputDir, $"ner-{language}.bin");
             await using (var file = File.Create(path))
             {
@@ -119,9 +121,12 @@ public sealed class NerTraining(TextWriter output)
         return 0;
     }
 
-    internal static TaggerModel TrainLanguage(string dataDir, string repoDir, string language, TrainerOptions options, IReadOnlyList<NerCorpus>? corpora = null, Action<string>? progress = null)
+    /// <summary>The <c>--corpus</c> files of <paramref name="language"/>, or the shipped recipe when there are none.</summary>
+    static IReadOnlyList<NerCorpus> Recipe(string language, IReadOnlyList<NerCorpus>? corpora) =>
+        corpora?.Where(c => c.IsLanguage(language)).ToList() is { Count: > 0 } chosen ? chosen : Train.GetValueOrDefault(language) ?? [];
+
+    internal static TaggerModel TrainLanguage(string dataDir, string repoDir, string language, TrainerOptions options, IReadOnlyList<NerCorpus> recipe, Action<string>? progress = null)
     {
-        var recipe = corpora is { Count: > 0 } ? corpora : Train[language];
         var tags = new TagSet(TagSet.Default);
 
         // Headline-case copies only for English: Arabic has no letter case.

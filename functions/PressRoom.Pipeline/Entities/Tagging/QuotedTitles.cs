@@ -1,4 +1,3 @@
-using PressRoom.Pipeline.Entities.Builtin.Lexicon;
 using PressRoom.Pipeline.Entities.Builtin.Recognizers;
 
 namespace PressRoom.Pipeline.Entities.Tagging;
@@ -20,24 +19,20 @@ internal static class QuotedTitles
                 continue;
             }
 
-            foreach (var m in ctx.MatchesAt(place.FirstToken))
+            if (ListedOrganizations.EnglishOf(ctx, place.FirstToken, place.EndToken) is { } english)
             {
-                if (m.Entry.Kind == LexKind.Organization && m.End == place.EndToken && m.Entry.English is { } english)
+                ctx.Candidates[k] = new Candidate
                 {
-                    ctx.Candidates[k] = new Candidate
-                    {
-                        Start = place.Start,
-                        End = place.End,
-                        Category = "Organization",
-                        Confidence = place.Confidence,
-                        English = english,
-                        Key = EntityKeys.Make("Organization", english),
-                        Priority = place.Priority,
-                        FirstToken = place.FirstToken,
-                        EndToken = place.EndToken,
-                    };
-                    break;
-                }
+                    Start = place.Start,
+                    End = place.End,
+                    Category = "Organization",
+                    Confidence = place.Confidence,
+                    English = english,
+                    Key = EntityKeys.Make("Organization", english),
+                    Priority = place.Priority,
+                    FirstToken = place.FirstToken,
+                    EndToken = place.EndToken,
+                };
             }
         }
     }

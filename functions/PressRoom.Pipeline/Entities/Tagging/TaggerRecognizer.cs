@@ -402,7 +402,7 @@ internal static class TaggerRecognizer
         }
 
         var sameSpan = p.Start == rule.Start && p.End == rule.End;
-        if (sameSpan && (ListedAs(ctx, rule, p.Category) || rule.Category == "Location" && p.Category == "Organization" && !IsListedCountry(ctx, rule)))
+        if (sameSpan && (ListedAs(ctx, rule, p.Category) || rule.Category == "Location" && p.Category == "Organization" && rule.Subcategory != "Country"))
         {
             return true;
         }
@@ -497,9 +497,6 @@ internal static class TaggerRecognizer
 
         return false;
     }
-
-    static bool IsListedCountry(DocumentContext ctx, Candidate place) =>
-        ctx.MatchesAt(place.FirstToken).Any(m => m.Entry.Kind == LexKind.Country && m.End == place.EndToken);
 
     /// <summary>A tagger person that is exactly a listed role ("Vice-Chancellor", "Chief Executive") is the role, not a person.</summary>
     static bool IsRole(DocumentContext ctx, Candidate p) =>
