@@ -38,33 +38,31 @@ internal sealed class EntityTagger(TaggerModel model)
             return spans;
         }
 
-        // First pass over the whole document, then the second with the first's tags as evidence. The first pass's
-        // features are kept (one document chunk at a time, so bounded) rather than extracted again.
+        // First pass over the whole document, then the second with the first's tags as evidence. The second pass
+        // extracts the features again: keeping them costs ~200 bytes a token, which for a long document is more
+        // memory and garbage-collector work than extracting twice.
         var first = new int[ctx.Count];
         Array.Fill(first, model.Tags.Outside);
-        var kept = new List<(uint[] Keys, int[] Offsets)>(segments.Count);
         foreach (var (start, end) in segments)
         {
             cancellationToken.ThrowIfCancellationRequested();
             _features.Extract(ctx, start, end, _buffer);
-            kept.Add((_buffer.ToKeys(), _buffer.ToOffsets()));
             Decode(model, _buffer, start, null);
             _tags.AsSpan(0, end - start).CopyTo(first.AsSpan(start));
         }
 
         var stems = DocumentFeatures.Stems(ctx);
         _document.Index(stems, first, model.Tags);
-        for (var s = 0; s < segments.Count; s++)
+        foreach (var (start, end) in segments)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var start = segments[s].Start;
-            var (keys, offsets) = kept[s];
+            _features.Extract(ctx, start, end, _buffer);
             _stacked.Clear();
-            for (var k = 0; k + 1 < offsets.Length; k++)
+            for (var k = 0; k < _buffer.Count; k++)
             {
-                for (var f = offsets[k]; f < offsets[k + 1]; f++)
+                foreach (var key in _buffer.Token(k))
                 {
-                    _stacked.Add(keys[f]);
+                    _stacked.Add(key);
                 }
 
                 _document.Add(start + k, stems, first, _stacked);
