@@ -183,7 +183,8 @@ internal static class TaggerRecognizer
 
         var proposed = new List<Candidate>(spans.Count);
         // Span repairs: lower-case tails, run-ons past a listed full name, Arabic function words read as names; then
-        // wire-copy layout (English): a nationality before a name, datelines, results tables, scorecards, headlines in capitals.
+        // wire-copy layout (English): a nationality before a name, datelines, results tables, scorecards, headlines in
+        // capitals, clubs by their last word.
         var laidOut = FunctionWordNames.Drop(ctx, KnownNameEnds.Trim(ctx, LowercaseTails.Trim(ctx, spans)));
         laidOut = NationalityBeforeNames.Trim(ctx, laidOut);
         laidOut = Datelines.Apply(ctx, laidOut);
@@ -191,6 +192,7 @@ internal static class TaggerRecognizer
         laidOut = ScorecardLines.Apply(ctx, laidOut);
         var capitals = CapitalsText.Mark(ctx);
         laidOut = HeadlineMentions.Apply(ctx, laidOut, capitals);
+        laidOut = ClubMentions.Apply(ctx, laidOut, capitals);
         foreach (var span in ConjoinedNames.Split(ctx, Patronyms.Join(ctx, laidOut), Categories))
         {
             if (Categories.TryGetValue(span.Type, out var category) && ToCandidate(ctx, span, category) is { } candidate)

@@ -31,6 +31,27 @@ public sealed class NewswireLayoutTests
     }
 
     [Fact]
+    public void A_club_named_in_full_is_an_organization_by_its_last_word()
+    {
+        var ctx = Context("Beijing Guoan drew 2-2 with Kelvale Rovers on Sunday . Guoan midfielder Zhang Xiaolong equalised late , and the Rovers stay fourth .\nThe Ministry of Health said Health workers would be paid . Harlow Rovers Park hosts the final .");
+        int At(string word, int from = 0) => ctx.Tokens.FindIndex(from, t => t.Folded == word);
+        var guoan = At("guoan");
+        var rovers = At("rovers");
+        var health = At("health");
+        string Text(TaggedSpan s) => string.Join(' ', ctx.Tokens.Skip(s.First).Take(s.End - s.First).Select(t => ctx.Text[t.Start..t.End]));
+
+        // The tagger named both clubs in full, then read the short mention as a person and missed "the Rovers".
+        var spans = ClubMentions.Apply(ctx,
+        [
+            new TaggedSpan("ORG", guoan - 1, guoan + 1), new TaggedSpan("ORG", rovers - 1, rovers + 1),
+            new TaggedSpan("PER", At("guoan", guoan + 1), At("guoan", guoan + 1) + 1), new TaggedSpan("ORG", health - 2, health + 1),
+        ], capitals: null);
+
+        // "Health" is the complement of an "of", not a name; "Rovers" before another capitalized word is part of a longer name.
+        Assert.Equal(["ORG Beijing Guoan", "ORG Kelvale Rovers", "ORG Guoan", "ORG Rovers", "ORG Ministry of Health"], spans.Select(s => $"{s.Type} {Text(s)}"));
+    }
+
+    [Fact]
     public void A_line_in_capitals_before_a_year_is_no_dateline()
     {
         var ctx = Context("REVOLUTION 1917 CHANGED RUSSIA\nIN 2015 , THE COUNCIL MET\nKARLSTAD 2026-01-14\nTalks resumed .");
