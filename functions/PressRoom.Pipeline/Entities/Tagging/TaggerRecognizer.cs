@@ -309,12 +309,12 @@ internal static class TaggerRecognizer
     }
 
     /// <summary>
-    /// The tagger's person goes on past an honorific person with a definite word, a family name ("السيد حسين الفردان"),
-    /// not with a preposition ("سعادة الشيخة علياء بالمشاركين").
+    /// The tagger's person goes on past an honorific person with a definite word, a family name ("السيد حسين الفردان",
+    /// in English "Major General Muhammad Kadhim al-Obeidi"), not with a preposition ("سعادة الشيخة علياء بالمشاركين").
     /// </summary>
     static bool FamilyNameAfter(DocumentContext ctx, Candidate rule, int personEnd) =>
-        rule.End < personEnd && rule.EndToken < ctx.Count && ctx.Tokens[rule.EndToken] is { IsArabic: true } next
-        && next.Folded.StartsWith("ال", StringComparison.Ordinal) && next.End <= personEnd;
+        rule.End < personEnd && rule.EndToken < ctx.Count && ctx.Tokens[rule.EndToken] is var next && next.End <= personEnd
+        && (next.IsArabic ? next.Folded.StartsWith("ال", StringComparison.Ordinal) : Patronyms.IsParticleName(ctx.Text.AsSpan(next.Start, next.Length)));
 
     /// <summary>
     /// The spans [from, to) are all persons: a structure named after someone ("صالة راشد بن حمدان", "مستشفى الملك

@@ -52,6 +52,35 @@ public sealed class NewswireLayoutTests
     }
 
     [Fact]
+    public void An_arabic_article_written_onto_a_name_is_part_of_it()
+    {
+        var ctx = Context("General Muhammad Kadhim al-Obeidi said fighters left Deir ez-Zor . Emir Meshal al-Ahmad al-Sabah thanked Adel Nour a lot .");
+        int At(string word) => ctx.Tokens.FindIndex(t => t.Folded == word);
+        string Text(TaggedSpan s) => string.Join(' ', ctx.Tokens.Skip(s.First).Take(s.End - s.First).Select(t => ctx.Text[t.Start..t.End]));
+
+        // The tagger stopped before "al-Obeidi" and "ez-Zor", read on into "Deir ez-Zor", and typed "al-Sabah" apart.
+        TaggedSpan[] tagged =
+        [
+            new("PER", At("muhammad"), At("al-obeidi")), new("LOC", At("deir"), At("ez-zor") + 1), new("PER", At("meshal"), At("al-sabah")),
+            new("ORG", At("al-sabah"), At("al-sabah") + 1), new("PER", At("adel"), At("lot") + 1),
+        ];
+        var spans = Patronyms.Join(ctx, LowercaseTails.Trim(ctx, tagged));
+
+        // A lower-case tail that is no particle name still goes ("Adel Nour a lot").
+        Assert.Equal(["PER Muhammad Kadhim al-Obeidi", "LOC Deir ez-Zor", "PER Meshal al-Ahmad al-Sabah", "PER Adel Nour"], spans.Select(s => $"{s.Type} {Text(s)}"));
+        Assert.False(Patronyms.IsParticleName("a-Team"));
+        Assert.False(Patronyms.IsParticleName("anti-Western"));
+    }
+
+    [Fact]
+    public void A_titled_rule_person_gives_way_to_the_tagger_name_that_goes_on_with_a_family_name()
+    {
+        var en = Extract("Major General Muhammad Kadhim al-Obeidi said two of the suspects were killed .", "en");
+        Assert.True(Has(en, "Person", "Muhammad Kadhim al-Obeidi"));
+        Assert.DoesNotContain(en, e => e.Category == "Person" && e.Text == "Muhammad Kadhim");
+    }
+
+    [Fact]
     public void A_line_in_capitals_before_a_year_is_no_dateline()
     {
         var ctx = Context("REVOLUTION 1917 CHANGED RUSSIA\nIN 2015 , THE COUNCIL MET\nKARLSTAD 2026-01-14\nTalks resumed .");
