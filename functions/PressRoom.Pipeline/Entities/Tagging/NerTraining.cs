@@ -62,7 +62,8 @@ public sealed class NerTraining(TextWriter output)
     {
         ["ar"] = [new("ar-anercorp/dev.tsv", true), new("ar-aqmar/dev.tsv", true)],
         ["en"] = [new("en-gum/dev.tsv", true), new("en-wikigold/dev.tsv", true), new("en-btc/dev.tsv", true), new("en-wnut17/dev.tsv", true),
-            new("eval/newswire/en-newswire-dev.tsv", true, Own: true), new("eval/newswire/en-newswire-check.tsv", true, Own: true)],
+            new("eval/newswire/en-newswire-dev.tsv", true, Own: true), new("eval/newswire/en-newswire-check.tsv", true, Own: true),
+            new("eval/newswire/en-newswire-dev2.tsv", true, Own: true), new("eval/newswire/en-newswire-check2.tsv", true, Own: true)],
     };
 
     /// <param name="repoDir">The repository root: the project's own corpora (<see cref="NerCorpus.Own"/>) are read from there.</param>
