@@ -46,7 +46,20 @@ internal static class ClubMentions
             }
         }
 
-        if (lastWords.Count == 0)
+        // A club of the story's results tables also goes by its first word, or is one word, and stands for the club
+        // anywhere in the story ("Shandong Taishan 3 Henan FC 1" … "scored twice for Shandong"), even where the word is
+        // a listed place, except where the words before it make it the place (IsClubWord).
+        var clubWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (first, _) in ResultLines.Clubs(ctx))
+        {
+            if (ctx.Tokens[first] is { IsLatin: true, IsCapitalized: true } word && word.Folded.Length >= 3 && !TaggedSpans.IsAllCaps(ctx, word)
+                && !GenericHeads.Contains(word.Folded))
+            {
+                clubWords.Add(word.Folded);
+            }
+        }
+
+        if (lastWords.Count == 0 && clubWords.Count == 0)
         {
             return spans;
         }
@@ -60,14 +73,14 @@ internal static class ClubMentions
         var result = new List<TaggedSpan>(spans.Count);
         foreach (var span in spans)
         {
-            result.Add(span.Type != "ORG" && span.End - span.First == 1 && IsMention(ctx, span.First, capitals, lastWords, out _)
+            result.Add(span.Type != "ORG" && span.End - span.First == 1 && (IsMention(ctx, span.First, capitals, lastWords, out _) || IsClubWord(ctx, span.First, capitals, clubWords))
                 ? span with { Type = "ORG" }
                 : span);
         }
 
         for (var i = 0; i < ctx.Count; i++)
         {
-            if (!covered[i] && !ctx.Claimed[i] && IsMention(ctx, i, capitals, lastWords, out var fullNameEnd) && i >= fullNameEnd
+            if (!covered[i] && !ctx.Claimed[i] && ((IsMention(ctx, i, capitals, lastWords, out var fullNameEnd) && i >= fullNameEnd) || IsClubWord(ctx, i, capitals, clubWords))
                 && !IsNameWord(ctx, i + 1) && (!IsNameWord(ctx, i - 1) || ctx.Tokens[i - 1].Folded == "the"))
             {
                 result.Add(new TaggedSpan("ORG", i, i + 1));
@@ -84,6 +97,14 @@ internal static class ClubMentions
         return ctx.Tokens[i] is { IsLatin: true, IsCapitalized: true } token && capitals?[i] != true
             && lastWords.TryGetValue(token.Folded, out fullNameEnd);
     }
+
+    /// <summary>
+    /// A club's word from the results tables, not after "in" or "of" ("in Shandong", "the mayor of Hamburg": the place)
+    /// nor in capitals (datelines, "AT BOSTON").
+    /// </summary>
+    static bool IsClubWord(DocumentContext ctx, int i, bool[]? capitals, HashSet<string> clubWords) =>
+        ctx.Tokens[i] is { IsLatin: true, IsCapitalized: true } token && capitals?[i] != true && !TaggedSpans.IsAllCaps(ctx, token) && clubWords.Contains(token.Folded)
+        && (i == 0 || ctx.Tokens[i - 1].Folded is not ("in" or "of" or "near" or "outside" or "around"));
 
     /// <summary>Every word capitalized: "Aston Villa", not "Ministry of Health", whose last word is no name of its own.</summary>
     static bool AllCapitalized(DocumentContext ctx, TaggedSpan span)

@@ -27,6 +27,25 @@ internal static class ResultLines
         return spans;
     }
 
+    /// <summary>
+    /// The clubs (not national teams) of the document's score and fixture lines: two teams on a line is sport; a name
+    /// with numbers alone may be any table ("Leyte 9 4 35,820").
+    /// </summary>
+    public static IEnumerable<(int First, int End)> Clubs(DocumentContext ctx)
+    {
+        foreach (var (start, end) in TaggedSpans.Lines(ctx))
+        {
+            var teams = Teams(ctx, start, end);
+            foreach (var (first, last) in teams)
+            {
+                if (teams.Count >= 2 && !IsCountry(ctx, first, last))
+                {
+                    yield return (first, last);
+                }
+            }
+        }
+    }
+
     /// <summary>The team names of a results line, or none when the line is not one.</summary>
     static List<(int First, int End)> Teams(DocumentContext ctx, int start, int end)
     {

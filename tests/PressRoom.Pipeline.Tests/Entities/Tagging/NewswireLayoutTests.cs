@@ -52,6 +52,24 @@ public sealed class NewswireLayoutTests
     }
 
     [Fact]
+    public void A_club_of_the_results_lines_is_an_organization_by_its_first_word_except_as_a_place()
+    {
+        var ctx = Context("Results on Sunday :\nShandong Taishan 3 Henan FC 1\nAberdeen 2 Kelvale Rovers 0\nMatheus Ribeiro scored twice for Shandong in Shandong , and Aberdeen stay top .\nLeyte 9 4 35,820\nFloods hit Leyte on Monday .");
+        int Last(string word) => ctx.Tokens.FindLastIndex(t => t.Folded == word);
+        var shandong = Enumerable.Range(1, ctx.Count - 1).First(i => ctx.Tokens[i].Folded == "shandong" && ctx.Tokens[i - 1].Folded == "for");
+        string Text(TaggedSpan s) => $"{s.Type} {ctx.Text[ctx.Tokens[s.First].Start..ctx.Tokens[s.End - 1].End]}@{s.First}";
+
+        // The tagger read the club after "for" as a person and the one-word club as the city; "in Shandong" is the
+        // province, and a table of a name and numbers alone ("Leyte 9 4 35,820") is no sport.
+        TaggedSpan[] tagged = [new("PER", shandong, shandong + 1), new("LOC", Last("shandong"), Last("shandong") + 1), new("LOC", Last("aberdeen"), Last("aberdeen") + 1), new("LOC", Last("leyte"), Last("leyte") + 1)];
+        var spans = ClubMentions.Apply(ctx, [.. tagged], capitals: null);
+
+        Assert.Equal(
+            [$"ORG Shandong@{shandong}", $"LOC Shandong@{Last("shandong")}", $"ORG Aberdeen@{Last("aberdeen")}", $"LOC Leyte@{Last("leyte")}"],
+            spans.Where(s => s.First >= shandong).Select(Text));
+    }
+
+    [Fact]
     public void An_arabic_article_written_onto_a_name_is_part_of_it()
     {
         var ctx = Context("General Muhammad Kadhim al-Obeidi said fighters left Deir ez-Zor . Emir Meshal al-Ahmad al-Sabah thanked Adel Nour a lot .");
