@@ -197,7 +197,8 @@ internal static class EnglishNameRecognizer
 
     static bool HasHead(DocumentContext ctx, List<int> part) => part.Any(t => HeadKind(ctx, t) is not null);
 
-    static LexKind? HeadKind(DocumentContext ctx, int t)
+    /// <summary>The kind of the listed English head noun at token <paramref name="t"/> (Ministry, Summit, Airport), or null.</summary>
+    internal static LexKind? HeadKind(DocumentContext ctx, int t)
     {
         foreach (var m in ctx.MatchesAt(t))
         {
