@@ -49,7 +49,7 @@ internal static class CapitalsText
             }
 
             var text = ctx.Text.AsSpan(token.Start, token.Length);
-            allCaps &= !text.ContainsAnyInRange('a', 'z');
+            allCaps &= !TaggedSpans.HasLowerCase(text);
             if (char.IsLower(text[0]) && !FunctionWords.Contains(token.Folded))
             {
                 lowerInitial++;

@@ -29,7 +29,7 @@ internal static class ClubMentions
         foreach (var span in spans.Concat(listed))
         {
             if (span.Type == "ORG" && span.End - span.First >= 2 && AllCapitalized(ctx, span) && ctx.Tokens[span.End - 1] is { IsLatin: true } last
-                && last.Folded.Length >= 3 && !TaggedSpans.IsAllCaps(ctx, last) && ctx.MatchesAt(span.End - 1).Count == 0
+                && last.Folded.Length >= 3 && !TaggedSpans.IsAllCaps(ctx, last) && ctx.MatchesAt(span.End - 1).Length == 0
                 && (!lastWords.TryGetValue(last.Folded, out var after) || span.End < after))
             {
                 lastWords[last.Folded] = span.End;

@@ -19,7 +19,7 @@ internal static class CompanyMentions
         {
             if (c.Category == "Organization" && c.EndToken - c.FirstToken >= 2 && c.FirstToken >= 0 && c.EndToken <= ctx.Count && IsHead(ctx.Tokens[c.FirstToken])
                 && ctx.Tokens[c.FirstToken + 1] is { IsArabic: true } name && name.Folded.Length >= 3 && !name.Folded.StartsWith("ال", StringComparison.Ordinal)
-                && !ctx.IsStop(c.FirstToken + 1) && ctx.MatchesAt(c.FirstToken + 1).Count == 0)
+                && !ctx.IsStop(c.FirstToken + 1) && ctx.MatchesAt(c.FirstToken + 1).Length == 0)
             {
                 names.TryAdd(name.Folded, (c.Key, c.English));
             }

@@ -78,7 +78,7 @@ internal static class HeadlineMentions
         foreach (var (start, end) in TaggedSpans.Lines(ctx))
         {
             var from = ctx.Tokens[start].Start;
-            if (ctx.Text.AsSpan(from, ctx.Tokens[end - 1].End - from).ContainsAnyInRange('a', 'z'))
+            if (TaggedSpans.HasLowerCase(ctx.Text.AsSpan(from, ctx.Tokens[end - 1].End - from)))
             {
                 Array.Fill(marks, true, start, end - start);
             }

@@ -63,6 +63,6 @@ internal static class Patronyms
     {
         var hyphen = word.IndexOf('-');
         return hyphen is >= 2 and <= 3 && hyphen + 1 < word.Length && char.IsUpper(word[hyphen + 1])
-            && !word[..hyphen].ContainsAnyExceptInRange('a', 'z');
+            && word[..hyphen].IndexOfAnyExceptInRange('a', 'z') < 0;
     }
 }

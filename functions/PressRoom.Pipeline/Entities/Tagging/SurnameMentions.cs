@@ -20,7 +20,7 @@ internal static class SurnameMentions
         foreach (var p in proposed)
         {
             if (p.Category == "Person" && p.EndToken - p.FirstToken >= 2 && ctx.Tokens[p.EndToken - 1] is { IsLatin: true, IsCapitalized: true } last
-                && last.Folded.Length >= 3 && ctx.MatchesAt(p.EndToken - 1).Count == 0)
+                && last.Folded.Length >= 3 && ctx.MatchesAt(p.EndToken - 1).Length == 0)
             {
                 surnames.TryAdd(last.Folded, (p.Key, p.EndToken));
             }

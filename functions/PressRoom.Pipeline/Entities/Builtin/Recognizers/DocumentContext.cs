@@ -6,9 +6,7 @@ namespace PressRoom.Pipeline.Entities.Builtin.Recognizers;
 /// <summary>The analysed text of one extraction: tokens, gazetteer hits per token, the reference date and the candidates so far.</summary>
 internal sealed class DocumentContext
 {
-    static readonly List<LexMatch> NoMatches = [];
-
-    readonly List<LexMatch>?[] _matches;
+    readonly LexMatch[]?[] _matches;
 
     /// <summary>Per token, a bit per <see cref="LexKind"/> present among its matches: most lookups miss and stop here.</summary>
     readonly ulong[] _kinds;
@@ -23,7 +21,7 @@ internal sealed class DocumentContext
         ReferenceDate = referenceDate;
         Lexicon = lexicon;
         Tokens = Tokenizer.Tokenize(text);
-        _matches = new List<LexMatch>?[Tokens.Count];
+        _matches = new LexMatch[]?[Tokens.Count];
         _kinds = new ulong[Tokens.Count];
         _featureKinds = new ulong[Tokens.Count];
         var buffer = new List<LexMatch>();
@@ -81,7 +79,7 @@ internal sealed class DocumentContext
 
     public int Count => Tokens.Count;
 
-    public List<LexMatch> MatchesAt(int i) => i >= 0 && i < _matches.Length ? _matches[i] ?? NoMatches : NoMatches;
+    public LexMatch[] MatchesAt(int i) => i >= 0 && i < _matches.Length ? _matches[i] ?? [] : [];
 
     /// <summary>The longest match of <paramref name="kind"/> at token i (any clitic form unless <paramref name="exact"/>).</summary>
     /// <summary>All <see cref="LexKind"/> bits of the matches starting at token i (the tagger's gazetteer features).</summary>

@@ -185,6 +185,11 @@ internal static class GazetteerRecognizer
     /// <summary>Among homographs (عمّان Amman / عُمان Oman) the entry whose diacritics match the text wins; else the first listed.</summary>
     static bool PreferredHomograph(DocumentContext ctx, LexMatch m)
     {
+        if (ctx.MatchesAt(m.Start).Length == 1)
+        {
+            return true;
+        }
+
         var others = ctx.MatchesAt(m.Start).Where(o => o.End == m.End && o.Entry != m.Entry && o.Entry.Kind is LexKind.Country or LexKind.City or LexKind.Region).ToList();
         if (others.Count == 0)
         {

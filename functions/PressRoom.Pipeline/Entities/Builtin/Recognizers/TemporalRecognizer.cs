@@ -655,8 +655,9 @@ internal static class TemporalRecognizer
         var token = ctx.Tokens[i];
 
         // three-year, 5-day (one hyphenated Latin token).
-        if (token.IsLatin && token.Folded.Split('-') is [var count, var unitWord] && NumberReader.EnglishCount(count) is { } n
-            && Unit(unitWord) is { } hyphenUnit)
+        var word = token.Folded;
+        if (token.IsLatin && word.IndexOf('-') is var dash and >= 0 && word.IndexOf('-', dash + 1) < 0
+            && NumberReader.EnglishCount(word[..dash]) is { } n && Unit(word[(dash + 1)..]) is { } hyphenUnit)
         {
             return new Hit(i, i + 1, 0, "Duration", Duration(n, hyphenUnit), $"{NumberReader.Format(n)} {hyphenUnit}");
         }
