@@ -55,10 +55,21 @@ internal static class TaggedSpans
         token is { IsLatin: true, IsCapitalized: true } && !HasLowerCase(ctx.Text.AsSpan(token.Start, token.Length));
 
     /// <summary>
-    /// Whether the text has an ASCII lower-case letter. (MemoryExtensions.ContainsAnyInRange boxes its bounds for char
-    /// on .NET 10, about 100 bytes a call; IndexOfAnyInRange does not.)
+    /// Whether the text has an ASCII lower-case letter. A plain loop: on .NET 10, ContainsAnyInRange and, for spans
+    /// under 8 characters, IndexOfAnyInRange box their char bounds (about 100 bytes a call, measured).
     /// </summary>
-    public static bool HasLowerCase(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('a', 'z') >= 0;
+    public static bool HasLowerCase(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The end of a run of at most <paramref name="maxWords"/> capitalized Latin words of at least

@@ -183,13 +183,11 @@ internal static class GazetteerRecognizer
     }
 
     /// <summary>Among homographs (عمّان Amman / عُمان Oman) the entry whose diacritics match the text wins; else the first listed.</summary>
-    static bool PreferredHomograph(DocumentContext ctx, LexMatch m)
-    {
-        if (ctx.MatchesAt(m.Start).Length == 1)
-        {
-            return true;
-        }
+    /// <remarks>The common case, one match, returns before the lambdas' closure is allocated.</remarks>
+    static bool PreferredHomograph(DocumentContext ctx, LexMatch m) => ctx.MatchesAt(m.Start).Length == 1 || PreferredAmongHomographs(ctx, m);
 
+    static bool PreferredAmongHomographs(DocumentContext ctx, LexMatch m)
+    {
         var others = ctx.MatchesAt(m.Start).Where(o => o.End == m.End && o.Entry != m.Entry && o.Entry.Kind is LexKind.Country or LexKind.City or LexKind.Region).ToList();
         if (others.Count == 0)
         {
