@@ -11,8 +11,8 @@ namespace PressRoom.Host.Runtime;
 /// lock lapses) until it is completed or abandoned. Start and stop are guarded as in
 /// <see cref="GuardedOrchestrationService"/>; everything else passes straight through.
 /// </summary>
-public sealed class ActivityLockRenewingService(IOrchestrationService inner, TimeSpan renewEvery, ILogger<ActivityLockRenewingService> logger)
-    : GuardedOrchestrationService(inner, logger)
+public sealed class ActivityLockRenewingService(IOrchestrationService inner, StrandedSessions strandedSessions, TimeSpan renewEvery, ILogger<ActivityLockRenewingService> logger)
+    : GuardedOrchestrationService(inner, strandedSessions, logger)
 {
     readonly ConcurrentDictionary<string, Renewal> renewals = new(StringComparer.Ordinal);
 

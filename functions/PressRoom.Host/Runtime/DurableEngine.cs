@@ -66,12 +66,14 @@ public sealed class DurableEngine : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
 
         var engine = options.Engine;
-        builder.Services.AddSingleton(sp => EngineSettings.CreateBackend(connectionString, options, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<StrandedSessions>();
+        builder.Services.AddSingleton(sp => EngineSettings.CreateBackend(
+            connectionString, options, sp.GetRequiredService<StrandedSessions>().Observe(sp.GetRequiredService<ILoggerFactory>())));
         if (engine.Host == EngineHost.TaskHubWorker)
         {
             // The in-process TaskHubWorker runs every work item; the server only answers the client.
             builder.Services.AddSingleton(sp => new GuardedOrchestrationService(
-                sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<ILogger<GuardedOrchestrationService>>()));
+                sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<StrandedSessions>(), sp.GetRequiredService<ILogger<GuardedOrchestrationService>>()));
             builder.Services.AddSingleton<IOrchestrationService>(sp => new ApiOnlyOrchestrationService(sp.GetRequiredService<AzureStorageOrchestrationService>()));
             builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
         }
@@ -80,6 +82,7 @@ public sealed class DurableEngine : IAsyncDisposable
             // The sidecar's dispatcher never renews activity locks; this decorator does.
             builder.Services.AddSingleton<IOrchestrationService>(sp => new ActivityLockRenewingService(
                 sp.GetRequiredService<AzureStorageOrchestrationService>(),
+                sp.GetRequiredService<StrandedSessions>(),
                 engine.WorkItemVisibilityTimeout / 3,
                 sp.GetRequiredService<ILogger<ActivityLockRenewingService>>()));
         }

@@ -91,6 +91,12 @@ public sealed class FaultTests(ITestOutputHelper output)
             var drained = clock.Elapsed;
             output.WriteLine($"{drained.TotalSeconds:0.0}s {rows.Count}/{scenario.Releases} final: {string.Join(", ", rows.GroupBy(r => r.GetString("Status")).Select(g => $"{g.Key} {g.Count()}"))}");
             var unfinished = rows.Count == scenario.Releases ? null : await DescribeAdminCountsAsync(apiPort);
+            if (unfinished is not null && Environment.GetEnvironmentVariable("PRESSROOM_FAULT_DUMP") is { Length: > 0 } dump)
+            {
+                // The failure message keeps only the tail; the whole output of the last runtime shows what stuck.
+                await File.WriteAllTextAsync(dump, runtime.Output);
+            }
+
             Assert.True(rows.Count == scenario.Releases, $"{rows.Count}/{scenario.Releases} finished. Runtime: {runtime.State}. Admin counts: {unfinished}. Requests at the fakes: translator {translator.Server.Requests.Count}, language {language.Server.Requests.Count}. Azurite exited: {azurite.HasExited}; Azurite:\n{string.Join('\n', azurite.Log.TakeLast(20))}\nRuntime output:\n{Tail(runtime.Output)}");
 
             // Exactly one Releases row per release, each final; a failure or rejection carries its reason code.
