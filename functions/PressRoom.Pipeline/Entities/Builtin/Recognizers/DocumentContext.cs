@@ -81,7 +81,6 @@ internal sealed class DocumentContext
 
     public LexMatch[] MatchesAt(int i) => i >= 0 && i < _matches.Length ? _matches[i] ?? [] : [];
 
-    /// <summary>The longest match of <paramref name="kind"/> at token i (any clitic form unless <paramref name="exact"/>).</summary>
     /// <summary>All <see cref="LexKind"/> bits of the matches starting at token i (the tagger's gazetteer features).</summary>
     public ulong KindBits(int i) => i >= 0 && i < _kinds.Length ? _kinds[i] : 0;
 
@@ -90,6 +89,7 @@ internal sealed class DocumentContext
 
     public bool HasKind(int i, LexKind kind) => i >= 0 && i < _kinds.Length && (_kinds[i] & (1UL << (int)kind)) != 0;
 
+    /// <summary>The longest match of <paramref name="kind"/> at token i (any clitic form unless <paramref name="exact"/>).</summary>
     public LexMatch? Find(int i, LexKind kind, bool exact = false)
     {
         if (!HasKind(i, kind))
