@@ -25,17 +25,6 @@ public sealed class StrandedSessionTests
     }
 
     [Fact]
-    public async Task A_fetch_that_fails_without_naming_an_instance_releases_nothing()
-    {
-        var (backend, service) = Create();
-        backend.FailNextFetch(instanceId: null);
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => service.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.Zero, CancellationToken.None));
-
-        Assert.Empty(backend.Released);
-    }
-
-    [Fact]
     public async Task A_failure_the_backend_reports_outside_the_fetch_is_not_taken_for_the_fetch()
     {
         // The backend also reports OrchestrationProcessingFailure from its background history prefetch, which retries

@@ -62,7 +62,7 @@ internal static class TaggedSpans
     {
         foreach (var c in text)
         {
-            if (c is >= 'a' and <= 'z')
+            if (char.IsAsciiLetterLower(c))
             {
                 return true;
             }
