@@ -187,15 +187,18 @@ public static class ArabicFolding
     /// <summary>Folds every character and collapses each run of separators (whitespace, or what the profile makes one) to one space.</summary>
     static string FoldCollapsed(string text, FoldProfile profile)
     {
-        var builder = new StringBuilder(text.Length);
+        // Every character folds to at most one, and a space is written only for a run of separators it replaces, so
+        // the result is never longer than the text: one buffer, no builder (this runs for every entity key).
+        Span<char> folded = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         var space = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (profile == FoldProfile.Key && c == '.' && !space && builder.Length > 0 && char.IsAsciiDigit(builder[^1])
+            if (profile == FoldProfile.Key && c == '.' && !space && length > 0 && char.IsAsciiDigit(folded[length - 1])
                 && i + 1 < text.Length && char.IsAsciiDigit(ArabicText.ToAsciiDigit(text[i + 1])))
             {
-                builder.Append('.');
+                folded[length++] = '.';
                 continue;
             }
 
@@ -207,19 +210,19 @@ public static class ArabicFolding
 
             if (char.IsWhiteSpace(f))
             {
-                space = builder.Length > 0;
+                space = length > 0;
                 continue;
             }
 
             if (space)
             {
-                builder.Append(' ');
+                folded[length++] = ' ';
                 space = false;
             }
 
-            builder.Append(f);
+            folded[length++] = f;
         }
 
-        return builder.ToString();
+        return length == text.Length && folded.SequenceEqual(text) ? text : new string(folded[..length]);
     }
 }

@@ -11,13 +11,26 @@ public static class EntityKeys
     public static string Make(string category, string name)
     {
         ArgumentNullException.ThrowIfNull(category);
-        return category.ToLowerInvariant() + ":" + Slug(name);
+
+        // One string per key: recognizers make a key for every candidate, so the pieces are not concatenated.
+        var words = Name(name);
+        var slug = words.Length == 0 ? Unnamed : words;
+        return string.Create(category.Length + 1 + slug.Length, (category, slug), static (key, parts) =>
+        {
+            parts.category.AsSpan().ToLowerInvariant(key);
+            key[parts.category.Length] = ':';
+            var tail = key[(parts.category.Length + 1)..];
+            parts.slug.AsSpan().CopyTo(tail);
+            tail.Replace(' ', '-');
+        });
     }
+
+    const string Unnamed = "unnamed";
 
     public static string Slug(string name)
     {
         var words = Name(name);
-        return words.Length == 0 ? "unnamed" : words.Replace(' ', '-');
+        return words.Length == 0 ? Unnamed : words.Replace(' ', '-');
     }
 
     /// <summary>The name's words in key form, joined by one space: for comparing names across languages and providers.</summary>

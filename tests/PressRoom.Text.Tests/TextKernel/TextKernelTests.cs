@@ -43,6 +43,15 @@ public sealed class TextKernelTests
         Assert.Equal(key, EntityKeys.Make(category, name));
 
     [Fact]
+    public void A_name_longer_than_the_stack_buffer_keys_like_a_short_one()
+    {
+        var name = string.Join("  ", Enumerable.Repeat("Al-Khatib", 40));
+
+        Assert.True(name.Length > 256);
+        Assert.Equal("person:" + string.Join('-', Enumerable.Repeat("al-khatib", 40)), EntityKeys.Make("Person", name));
+    }
+
+    [Fact]
     public void Cover_is_contiguous_and_keeps_abbreviations_inside_sentences()
     {
         var text = "  Dr. Salem met Mr. Ali. They agreed on 3.5 million.\nالنهاية؟ نعم";
