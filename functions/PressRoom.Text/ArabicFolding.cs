@@ -223,6 +223,6 @@ public static class ArabicFolding
             folded[length++] = f;
         }
 
-        return length == text.Length && folded.SequenceEqual(text) ? text : new string(folded[..length]);
+        return new string(folded[..length]);
     }
 }

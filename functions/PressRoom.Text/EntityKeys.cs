@@ -13,25 +13,21 @@ public static class EntityKeys
         ArgumentNullException.ThrowIfNull(category);
 
         // One string per key: recognizers make a key for every candidate, so the pieces are not concatenated.
-        var words = Name(name);
-        var slug = words.Length == 0 ? Unnamed : words;
-        return string.Create(category.Length + 1 + slug.Length, (category, slug), static (key, parts) =>
+        var words = SlugWords(name);
+        return string.Create(category.Length + 1 + words.Length, (category, words), static (key, parts) =>
         {
             parts.category.AsSpan().ToLowerInvariant(key);
             key[parts.category.Length] = ':';
-            var tail = key[(parts.category.Length + 1)..];
-            parts.slug.AsSpan().CopyTo(tail);
-            tail.Replace(' ', '-');
+            var slug = key[(parts.category.Length + 1)..];
+            parts.words.AsSpan().CopyTo(slug);
+            slug.Replace(' ', '-');
         });
     }
 
-    const string Unnamed = "unnamed";
+    public static string Slug(string name) => SlugWords(name).Replace(' ', '-');
 
-    public static string Slug(string name)
-    {
-        var words = Name(name);
-        return words.Length == 0 ? Unnamed : words.Replace(' ', '-');
-    }
+    /// <summary>The slug before its spaces become '-'.</summary>
+    static string SlugWords(string name) => Name(name) is { Length: > 0 } words ? words : "unnamed";
 
     /// <summary>The name's words in key form, joined by one space: for comparing names across languages and providers.</summary>
     public static string Name(string name)
