@@ -8,11 +8,18 @@ namespace PressRoom.Tools.GazetteerGen;
 /// Writes the ICU/.NET-derived gazetteer files of the builtin entity extractor.
 /// Usage: <c>dotnet run --project tools/GazetteerGen -- [outputDir]</c>
 /// (default: functions/PressRoom.Pipeline/Entities/Data). The output is committed; rerun when ICU changes.
+/// <c>-- --wordnet [data.noun]</c> writes the tagger's English known-name list instead (<see cref="WordNetNames"/>;
+/// needs Debian's wordnet-base).
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args is ["--wordnet", ..])
+        {
+            return WordNetNames.Write(args.Length > 1 ? args[1] : WordNetNames.DefaultSource, Path.Combine("functions", "PressRoom.Pipeline", "Entities", "Tagging", "Words", "names-en.txt.gz"));
+        }
+
         var output = args.Length > 0 ? args[0] : Path.Combine("functions", "PressRoom.Pipeline", "Entities", "Data");
         Directory.CreateDirectory(output);
         var icu = IcuLocales.Load();

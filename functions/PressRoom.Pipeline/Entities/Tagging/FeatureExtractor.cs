@@ -16,7 +16,7 @@ internal sealed class FeatureExtractor
         BigramL = 26, BigramR = 27, Position = 28, KindHere = 29, KindInside = 30, KindM1 = 31, KindP1 = 32,
         Length = 33, ShapeContext = 34, CapRun = 35, KindM2 = 36, NormShapeM1 = 37,
         StemM2 = 38, StemP2 = 39, SkipGram = 40, StemBigram = 41, KindP2 = 42,
-        DocLower = 43, Dictionary = 44, DictionaryM1 = 45, DictionaryP1 = 46;
+        DocLower = 43, Dictionary = 44, DictionaryM1 = 45, DictionaryP1 = 46, Names = 47, NamesM1 = 48, NamesP1 = 49;
 
     const ulong Start = 0x5354415254UL, End = 0x454E44UL;
 
@@ -25,6 +25,7 @@ internal sealed class FeatureExtractor
     ulong[] _shape = new ulong[64];
     ulong[] _inside = new ulong[64];
     int[] _dictionary = new int[64];
+    ulong[] _known = new ulong[64];
 
     // Latin words the document also writes in lower case ("May", "Bill", "Apple" at a sentence start): built once per document.
     DocumentContext? _document;
@@ -32,10 +33,15 @@ internal sealed class FeatureExtractor
     readonly HashSet<string> _lowerCase = new(StringComparer.Ordinal);
 
     readonly CommonWords _words;
+    readonly KnownNames _names;
 
-    public FeatureExtractor(CommonWords words) => _words = words;
+    public FeatureExtractor(CommonWords words, KnownNames names)
+    {
+        _words = words;
+        _names = names;
+    }
 
-    public FeatureExtractor() : this(CommonWords.Default)
+    public FeatureExtractor() : this(CommonWords.Default, KnownNames.Default)
     {
     }
 
@@ -64,6 +70,7 @@ internal sealed class FeatureExtractor
             _shape = new ulong[size];
             _inside = new ulong[size];
             _dictionary = new int[size];
+            _known = new ulong[size];
         }
 
         Array.Clear(_inside, 0, n);
@@ -89,6 +96,11 @@ internal sealed class FeatureExtractor
                     _inside[j - start] |= 1UL << (int)m.Entry.Kind;
                 }
             }
+        }
+
+        if (_english)
+        {
+            MarkKnownNames(ctx, start, n);
         }
 
         buffer.Clear();
@@ -163,6 +175,9 @@ internal sealed class FeatureExtractor
             b.Add(FeatureHash.Key(Dictionary, (ulong)_dictionary[k]));
             b.Add(FeatureHash.Key(DictionaryM1, k > 0 ? (ulong)_dictionary[k - 1] : Start));
             b.Add(FeatureHash.Key(DictionaryP1, k + 1 < n ? (ulong)_dictionary[k + 1] : End));
+            AddKinds(b, Names, _known[k]);
+            AddKinds(b, NamesM1, k > 0 ? _known[k - 1] : 0);
+            AddKinds(b, NamesP1, k + 1 < n ? _known[k + 1] : 0);
         }
 
         AddKinds(b, KindHere, ctx.FeatureKindBits(i));
@@ -171,6 +186,36 @@ internal sealed class FeatureExtractor
         AddKinds(b, KindP1, k + 1 < n ? ctx.FeatureKindBits(i + 1) : 0);
         AddKinds(b, KindM2, k > 1 ? ctx.FeatureKindBits(i - 2) : 0);
         AddKinds(b, KindP2, k + 2 < n ? ctx.FeatureKindBits(i + 2) : 0);
+    }
+
+    /// <summary>
+    /// <see cref="KnownNames"/> over the segment: for every name starting at a capitalized word, its class bits on its
+    /// first token and, shifted by 2, on the tokens inside it.
+    /// </summary>
+    void MarkKnownNames(DocumentContext ctx, int start, int n)
+    {
+        Array.Clear(_known, 0, n);
+        for (var k = 0; k < n; k++)
+        {
+            if (!ctx.Tokens[start + k].IsCapitalized)
+            {
+                continue;
+            }
+
+            var hash = KnownNames.Start;
+            for (var e = k; e < n && e - k < KnownNames.MaxTokens; e++)
+            {
+                hash = KnownNames.Next(hash, ctx.Tokens[start + e]);
+                if ((uint)_names.Classes(hash) is var classes and not 0)
+                {
+                    _known[k] |= (ulong)classes;
+                    for (var j = k + 1; j <= e; j++)
+                    {
+                        _known[j] |= (ulong)classes << 2;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The dictionary class of a word (<see cref="CommonWords.Classify"/>), with its capital and script; other tokens 16.</summary>

@@ -41,7 +41,7 @@ public sealed class CommonWordsTests
         {
             var ctx = new DocumentContext(text, language, null, BuiltinLexicon.Default);
             var buffer = new FeatureBuffer();
-            new FeatureExtractor(words).Extract(ctx, 0, ctx.Count, buffer);
+            new FeatureExtractor(words, KnownNames.Default).Extract(ctx, 0, ctx.Count, buffer);
             return buffer.ToKeys();
         }
 
