@@ -16,9 +16,9 @@ public sealed class NerDevQualityGateTests
     [SkippableTheory]
     [InlineData("ar-anercorp/dev.tsv", "ar", 0.81)]
     [InlineData("ar-aqmar/dev.tsv", "ar", 0.42)]
-    [InlineData("en-gum/dev.tsv", "en", 0.77)]
-    [InlineData("en-wikigold/dev.tsv", "en", 0.65)]
-    [InlineData("en-btc/dev.tsv", "en", 0.60)]
+    [InlineData("en-gum/dev.tsv", "en", 0.78)]
+    [InlineData("en-wikigold/dev.tsv", "en", 0.66)]
+    [InlineData("en-btc/dev.tsv", "en", 0.61)]
     [InlineData("en-wnut17/dev.tsv", "en", 0.59)]
     public void Dev_set_strict_micro_F1_stays_above_its_floor(string file, string language, double floor)
     {
@@ -47,7 +47,7 @@ public sealed class NerDevQualityGateTests
 
     [Theory]
     [InlineData("en-newswire-dev.tsv", 0.95)]
-    [InlineData("en-newswire-check.tsv", 0.91)]
+    [InlineData("en-newswire-check.tsv", 0.92)]
     [InlineData("en-newswire-dev2.tsv", 0.90)]
     [InlineData("en-newswire-check2.tsv", 0.89)]
     public void Wire_style_english_stays_above_its_floor(string file, double floor)
