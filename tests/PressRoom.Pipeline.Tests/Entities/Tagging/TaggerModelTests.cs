@@ -14,6 +14,50 @@ public sealed class TaggerModelTests
         return new TaggerModel($"ner-{language}-1.test", language, "{\"epochs\":1}", tags, transitions, keys, weights);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(9)]
+    [InlineData(13)]
+    [InlineData(17)]
+    public void Emission_scores_are_the_sums_of_the_weights_of_the_features_a_token_has(int entityTypes)
+    {
+        // 1 + 2 × types tags: 3 and 17 take the plain loop, 9 and 13 the 8-wide sums with their overlap.
+        string[] tags = ["O", .. Enumerable.Range(0, (entityTypes - 1) / 2).SelectMany(k => new[] { $"B-T{k}", $"I-T{k}" })];
+        var t = tags.Length;
+        uint[] keys = [5, 9, 40, 77, 1_000];
+        var weights = Enumerable.Range(0, keys.Length * t).Select(i => (float)(Half)((i * 7 % 23) * 0.375f - 4)).ToArray();
+        var model = new TaggerModel("ner-xx-1.test", "xx", "{}", tags, new float[(t + 1) * t], keys, weights);
+        uint[][] tokens = [[5, 40, 1_000], [], [9, 12345, 77, 5], [31]];
+        var features = new FeatureBuffer();
+        foreach (var token in tokens)
+        {
+            foreach (var key in token)
+            {
+                features.Add(key);
+            }
+
+            features.EndToken();
+        }
+
+        var scores = Enumerable.Repeat(99f, tokens.Length * t).ToArray();
+        model.Score(features, scores);
+
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            for (var c = 0; c < t; c++)
+            {
+                var expected = 0f;
+                foreach (var key in tokens[i])
+                {
+                    var row = Array.IndexOf(keys, key);
+                    expected += row < 0 ? 0 : weights[(row * t) + c];
+                }
+
+                Assert.Equal(expected, scores[(i * t) + c]);
+            }
+        }
+    }
+
     [Fact]
     public void Model_file_round_trips_and_is_byte_identical_when_rewritten()
     {
