@@ -1,5 +1,3 @@
-using PressRoom.Pipeline.Entities.Builtin.Lexicon;
-using PressRoom.Pipeline.Entities.Builtin.Recognizers;
 using PressRoom.Pipeline.Entities.Builtin.Text;
 using PressRoom.Pipeline.Entities.Tagging;
 
@@ -37,13 +35,8 @@ public sealed class CommonWordsTests
     [Fact]
     public void The_feature_changes_English_features_only()
     {
-        static uint[] Keys(string text, string language, CommonWords words)
-        {
-            var ctx = new DocumentContext(text, language, null, BuiltinLexicon.Default);
-            var buffer = new FeatureBuffer();
-            new FeatureExtractor(words, KnownNames.Default).Extract(ctx, 0, ctx.Count, buffer);
-            return buffer.ToKeys();
-        }
+        static uint[] Keys(string text, string language, CommonWords words) =>
+            FeatureKeys.Of(text, language, new FeatureExtractor(words, KnownNames.Default));
 
         CommonWords empty = new([]), listed = new(["leeds"]);
 

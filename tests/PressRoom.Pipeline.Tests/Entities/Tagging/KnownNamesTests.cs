@@ -1,5 +1,3 @@
-using PressRoom.Pipeline.Entities.Builtin.Lexicon;
-using PressRoom.Pipeline.Entities.Builtin.Recognizers;
 using PressRoom.Pipeline.Entities.Builtin.Text;
 using PressRoom.Pipeline.Entities.Tagging;
 
@@ -35,13 +33,8 @@ public sealed class KnownNamesTests
     [Fact]
     public void The_feature_fires_on_a_capitalized_English_name_only()
     {
-        static uint[] Keys(string text, string language, KnownNames names)
-        {
-            var ctx = new DocumentContext(text, language, null, BuiltinLexicon.Default);
-            var buffer = new FeatureBuffer();
-            new FeatureExtractor(CommonWords.Default, names).Extract(ctx, 0, ctx.Count, buffer);
-            return buffer.ToKeys();
-        }
+        static uint[] Keys(string text, string language, KnownNames names) =>
+            FeatureKeys.Of(text, language, new FeatureExtractor(CommonWords.Default, names));
 
         KnownNames empty = new([]), listed = new([("P", "Ada Lovelace")]);
 
