@@ -264,7 +264,7 @@ internal static class TaggerRecognizer
             // win there ("Sheikh Saif bin Hilal Al Harthy" over "Saif bin" + "Hilal Al Harthy" stays whole);
             // so does a tagger person around a linked short mention ("أبو الغيط", not "الغيط").
             var titled = rule.Attributes is { } attributes && ((attributes.ContainsKey("honorific") && taggedPerson && Contiguous(proposed, from, to) && rule.End <= personEnd && !FamilyNameAfter(ctx, rule, personEnd)) || (attributes.ContainsKey("linkedTo") && !insidePerson));
-            if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization" || (rule.Subcategory == "Structure" && NamedAfterPerson(ctx, rule) && OnlyPersons(proposed, from, to))))))
+            if (overlapping && mode != TaggerCombination.TaggerOnly && (titled || (nested && (rule.Priority >= Priorities.Gazetteer || rule.Category == "Organization" || (rule.Subcategory == "Structure" && NamedAfterPerson(ctx, rule) && (OnlyPersons(proposed, from, to) || SameSpanOrganization(proposed, rule, from, to)))))))
             {
                 for (var k = from; k < to; k++)
                 {
@@ -341,6 +341,13 @@ internal static class TaggerRecognizer
         rule.FirstToken >= 0 && rule.EndToken <= ctx.Count
         && (ctx.Tokens[rule.FirstToken].IsArabic || ctx.MatchesAt(rule.EndToken - 1).Any(m => m.Entry.Kind == LexKind.StructureHead && m.End == rule.EndToken));
 
+    /// <summary>
+    /// The tagger's one span over a structure is the same words as an organization: a port, airport or stadium named
+    /// with its head ("Khalifa Port") is the place, as the structure rule reads it.
+    /// </summary>
+    static bool SameSpanOrganization(List<Candidate> sorted, Candidate rule, int from, int to) =>
+        to - from == 1 && sorted[from] is { Category: "Organization" } p && p.Start == rule.Start && p.End == rule.End;
+
     /// <summary>The spans [from, to) follow one another with no token between them.</summary>
     static bool Contiguous(List<Candidate> sorted, int from, int to)
     {
@@ -404,7 +411,7 @@ internal static class TaggerRecognizer
         }
 
         var sameSpan = p.Start == rule.Start && p.End == rule.End;
-        if (sameSpan && (ListedAs(ctx, rule, p.Category) || rule.Category == "Location" && p.Category == "Organization" && rule.Subcategory != "Country"))
+        if (sameSpan && (ListedAs(ctx, rule, p.Category) || rule.Category == "Location" && p.Category == "Organization" && rule.Subcategory is not ("Country" or "Structure")))
         {
             return true;
         }

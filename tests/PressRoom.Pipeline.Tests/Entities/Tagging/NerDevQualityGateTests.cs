@@ -17,7 +17,7 @@ public sealed class NerDevQualityGateTests
     [InlineData("ar-anercorp/dev.tsv", "ar", 0.81)]
     [InlineData("ar-aqmar/dev.tsv", "ar", 0.42)]
     [InlineData("en-gum/dev.tsv", "en", 0.78)]
-    [InlineData("en-wikigold/dev.tsv", "en", 0.66)]
+    [InlineData("en-wikigold/dev.tsv", "en", 0.67)]
     [InlineData("en-btc/dev.tsv", "en", 0.61)]
     [InlineData("en-wnut17/dev.tsv", "en", 0.59)]
     public void Dev_set_strict_micro_F1_stays_above_its_floor(string file, string language, double floor)
