@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
@@ -29,13 +30,13 @@ internal static class WordNetNames
             }
 
             var fields = line.Split(" | ", 2)[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (!Classes.TryGetValue(int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), out var cls))
+            if (!Classes.TryGetValue(int.Parse(fields[1], CultureInfo.InvariantCulture), out var cls))
             {
                 continue;
             }
 
             var count = Convert.ToInt32(fields[3], 16);
-            var pointers = int.Parse(fields[4 + (2 * count)], System.Globalization.CultureInfo.InvariantCulture);
+            var pointers = int.Parse(fields[4 + (2 * count)], CultureInfo.InvariantCulture);
             var instance = Enumerable.Range(0, pointers).Any(p => fields[5 + (2 * count) + (4 * p)] == "@i");
             if (!instance)
             {

@@ -20,7 +20,7 @@ internal static class ConjoinedNames
             {
                 // Built once per document, and only when a tagger name has an "and" inside; only the rule names of
                 // the tagger's categories can match (a long text holds far more dates and numbers).
-                ruleNames ??= ctx.Candidates.Where(c => IsNameCategory(c.Category, categories)).Select(c => (c.Category, c.FirstToken, c.EndToken)).ToHashSet();
+                ruleNames ??= ctx.Candidates.Where(c => categories.Values.Contains(c.Category)).Select(c => (c.Category, c.FirstToken, c.EndToken)).ToHashSet();
                 if (ruleNames.Contains((category, span.First, and)) && ruleNames.Contains((category, and + 1, span.End)))
                 {
                     result.Add(span with { End = and });
@@ -33,19 +33,6 @@ internal static class ConjoinedNames
         }
 
         return result;
-    }
-
-    static bool IsNameCategory(string category, IReadOnlyDictionary<string, string> categories)
-    {
-        foreach (var name in categories.Values)
-        {
-            if (name == category)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The token index of a standalone "and"/"و" inside the span (not first or last), or -1.</summary>
